@@ -1,0 +1,31 @@
+// What every use case receives: who acts, and the services it may use.
+import type { Db } from '../db/database.ts';
+import { Invalid } from '../core/errors.ts';
+import type { z } from 'zod';
+
+/** Until sign-in exists (web-app issue), every caller acts as the system. */
+export type Actor = { kind: 'system' };
+export const SYSTEM: Actor = { kind: 'system' };
+
+export interface Deps {
+  db: Db;
+  /** The current instant, ISO-8601 UTC; injectable so tests control time. */
+  now: () => string;
+}
+
+export function makeDeps(db: Db): Deps {
+  return { db, now: () => new Date().toISOString() };
+}
+
+/** Validates input with a schema; a failure becomes Invalid with one detail per field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  throw new Invalid(
+    'the input is not valid',
+    r.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+  );
+}
+
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_LIMIT_MAX = 500;

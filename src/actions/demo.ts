@@ -1,0 +1,29 @@
+// Use case: load the deterministic demo data set, on request or on first start of an empty database.
+import { countOrganizations } from '../db/queries/organizations.ts';
+import { loadDemo } from '../demo/load.ts';
+import type { Deps } from './context.ts';
+
+export interface DemoOptions {
+  scale: number;
+  seed?: number | undefined;
+  replace?: boolean | undefined;
+  onProgress?: ((done: number, total: number | undefined, phase: string) => void) | undefined;
+}
+
+export type DemoResult = Awaited<ReturnType<typeof loadDemo>>;
+
+export async function loadDemoData(deps: Deps, opts: DemoOptions): Promise<DemoResult> {
+  return loadDemo(deps.db, {
+    scale: opts.scale,
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.replace ? { replace: true } : {}),
+    today: deps.now().slice(0, 10),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+}
+
+/** Loads the demo only into a database without organisations; undefined when it was not empty. */
+export async function loadDemoIfEmpty(deps: Deps, opts: DemoOptions): Promise<DemoResult | undefined> {
+  if ((await countOrganizations(deps.db.kysely)) > 0) return undefined;
+  return loadDemoData(deps, opts);
+}

@@ -1,0 +1,57 @@
+// The Hono application: /api routes, the OpenAPI document and reference, and the web app.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from '../actions/context.ts';
+import type { WorkerStatus } from '../actions/health.ts';
+import { VERSION } from '../actions/health.ts';
+import type { Logger } from '../logging.ts';
+import { errorBody, respondError } from './errors.ts';
+import type { Env } from './openapi.ts';
+import { renderReference } from './reference.ts';
+import { accountsRouter } from './routes/accounts.ts';
+import { groupsRouter } from './routes/groups.ts';
+import { healthRouter } from './routes/health.ts';
+import { organizationsRouter } from './routes/organizations.ts';
+import { teamRouter } from './routes/team.ts';
+import { webPlaceholder } from './web.ts';
+
+export interface AppOptions {
+  deps: Deps;
+  log: Logger;
+  worker: () => WorkerStatus;
+}
+
+export function createApp({ deps, log, worker }: AppOptions) {
+  const api = new OpenAPIHono<Env>();
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('too_large', 'the body is larger than 1 MB'), 413) }));
+  api.route('/', healthRouter(worker));
+  api.route('/', organizationsRouter);
+  api.route('/', groupsRouter);
+  api.route('/', accountsRouter);
+  api.route('/', teamRouter);
+
+  const document = () =>
+    api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'socialbench',
+        version: VERSION,
+        description: 'Social media team workspace and network benchmark. All figures of demo organisations are synthetic.',
+      },
+    });
+  api.get('/openapi.json', (c) => c.json(document()));
+  api.get('/docs', (c) => c.html(renderReference(document() as unknown as Record<string, unknown>)));
+  api.onError((err, c) => respondError(c, err, (e) => log.error({ err: e, path: c.req.path }, 'request failed')));
+
+  const app = new OpenAPIHono();
+  app.use('*', secureHeaders());
+  app.route('/api', api);
+  app.all('/api/*', (c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404));
+  app.get('*', (c) => c.html(webPlaceholder()));
+  return app;
+}

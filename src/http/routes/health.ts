@@ -1,0 +1,29 @@
+// GET /api/health: database and worker status; 503 when the database cannot be reached.
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { checkHealth, type WorkerStatus } from '../../actions/health.ts';
+import { json, newRouter } from '../openapi.ts';
+
+const healthView = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    version: z.string(),
+    time: z.string(),
+    database: z.object({ status: z.enum(['ok', 'error']), dialect: z.string(), latency_ms: z.number(), error: z.string().optional() }),
+    worker: z.object({ mode: z.enum(['embedded', 'none']), status: z.enum(['running', 'idle', 'stopped']), last_heartbeat: z.string().nullable() }),
+    demo: z.object({ loaded: z.boolean() }),
+  })
+  .meta({ id: 'Health' });
+
+export function healthRouter(worker: () => WorkerStatus) {
+  return newRouter().openapi(
+    createRoute({
+      method: 'get', path: '/health', tags: ['Service'], summary: 'Service health',
+      responses: { 200: json(healthView, 'Healthy'), 503: json(healthView, 'The database cannot be reached') },
+    }),
+    async (c) => {
+      const h = await checkHealth(c.var.deps, worker());
+      return h.status === 'ok' ? c.json(h, 200) : c.json(h, 503);
+    },
+  );
+}
