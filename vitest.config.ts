@@ -9,6 +9,7 @@ const shared = {
 
 export default defineConfig({
   test: {
+    reporters: ['default', './src/testing/summary-reporter.ts'],
     projects: [
       { test: { ...shared, name: 'sqlite', env: { SOCIALBENCH_TEST_DB: 'sqlite' } } },
       { test: { ...shared, name: 'postgres', env: { SOCIALBENCH_TEST_DB: 'postgres' } } },

@@ -46,9 +46,9 @@ const envSchema = z.object({
     .default('auto'),
   DEMO_SCALE: z
     .string()
-    .regex(/^\d+$/, 'must be a whole number >= 1')
+    .regex(/^\d+(\.\d+)?$/, 'must be a positive number such as 1 or 0.1')
     .transform(Number)
-    .refine((n) => n >= 1, 'must be a whole number >= 1')
+    .refine((n) => n > 0, 'must be a positive number such as 1 or 0.1')
     .default(1),
 });
 

@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../actions/health.ts';
 import { reportError } from './context.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerMetrics } from './commands/metrics.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 
 export function buildProgram(): Command {
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMigrate(program);
   registerDemo(program);
+  registerMetrics(program);
+  registerReport(program);
   return program;
 }
 
