@@ -2,18 +2,18 @@
 import { z } from 'zod';
 import { Invalid, NotFound } from '../core/errors.ts';
 import {
-  accountMetrics, assertPeriod, benchmark, ER_METHODS, NUMERIC_METRICS, organizationMetrics, PILLARS,
-  type AccountInput, type BenchmarkOrgResult, type GroupStats, type MetricSet, type NumericMetric, type PostInput,
+  accountMetrics, assertPeriod, benchmark, crossPlatformComposite, ER_METHODS, NUMERIC_METRICS, organizationMetrics, PILLARS,
+  type BenchmarkOrgResult, type GroupStats, type MetricSet, type NumericMetric,
 } from '../core/metrics/index.ts';
-import { POST_TYPES, type Platform, type PostType } from '../core/platforms.ts';
-import { addDays } from '../core/time.ts';
-import { accountsOfOrganizations, postsWithLatestCounts, snapshotsForPeriod, type AccountKey } from '../db/queries/metrics.ts';
+import type { Platform } from '../core/platforms.ts';
+import { accountsOfOrganizations } from '../db/queries/metrics.ts';
 import { listOrganizations } from '../db/queries/organizations.ts';
 import type { OrganizationRow } from '../db/schema.ts';
 import { parseInput, type Actor, type Deps } from './context.ts';
 import { groupCode, localDate, orgCode, platform } from './fields.ts';
 import { requireGroup } from './groups.ts';
 import { requireOrganization } from './organizations.ts';
+import { loadAccountData, type AccountData } from './load.ts';
 
 const periodFields = {
   from: localDate,
@@ -32,7 +32,7 @@ export interface MetricsReport {
   accounts: ({ platform: string; handle: string } & MetricSet)[];
 }
 
-function checkPeriod(from: string, to: string): void {
+export function checkPeriod(from: string, to: string): void {
   try {
     assertPeriod({ from, to });
   } catch (err) {
@@ -41,44 +41,16 @@ function checkPeriod(from: string, to: string): void {
   }
 }
 
-/** Loads snapshots and posts of the accounts for [from, to] in the shape the metrics core takes. */
-async function loadInputs(deps: Deps, accounts: AccountKey[], zoneOf: (a: AccountKey) => string, from: string, to: string): Promise<Map<number, AccountInput>> {
-  const ids = accounts.map((a) => a.id);
-  // Local dates in any zone lie within UTC-14h..UTC+14h: fetch a day either side, the core keeps the right ones.
-  const [snapshots, posts] = await Promise.all([
-    snapshotsForPeriod(deps.db.kysely, ids, from, to),
-    postsWithLatestCounts(deps.db.kysely, ids, `${addDays(from, -1)}T00:00:00.000Z`, `${addDays(to, 2)}T00:00:00.000Z`),
-  ]);
-  const inputs = new Map<number, AccountInput>();
-  for (const a of accounts) {
-    inputs.set(a.id, { handle: a.handle, platform: a.platform as Platform, timezone: zoneOf(a), snapshots: [], posts: [] });
-  }
-  for (const s of snapshots) (inputs.get(s.account_id)?.snapshots as { date: string; followers: number }[] | undefined)?.push({ date: s.date, followers: s.followers });
-  for (const p of posts) {
-    const post: PostInput = {
-      publishedAt: p.published_at,
-      type: ((POST_TYPES as readonly string[]).includes(p.type) ? p.type : 'text') as PostType,
-      text: p.text,
-      counts: {
-        likes: p.likes, comments: p.comments, shares: p.shares, quotes: p.quotes,
-        saves: p.saves, views: p.views, impressions: p.impressions, reach: p.reach,
-      },
-    };
-    (inputs.get(p.account_id)?.posts as PostInput[] | undefined)?.push(post);
-  }
-  return inputs;
-}
-
 export async function organizationMetricsReport(_actor: Actor, input: unknown, deps: Deps): Promise<MetricsReport> {
   const i = parseInput(metricsInput, input);
   checkPeriod(i.from, i.to);
   const org = await requireOrganization(deps, i.org);
   const accounts = await accountsOfOrganizations(deps.db.kysely, [org.id], i.platform);
-  const inputs = await loadInputs(deps, accounts, () => org.timezone, i.from, i.to);
+  const inputs = await loadAccountData(deps, accounts, () => org.timezone, i.from, i.to);
   const period = { from: i.from, to: i.to };
   const platforms: MetricsReport['platforms'] = {};
   for (const p of [...new Set(accounts.map((a) => a.platform as Platform))]) {
-    const own = accounts.filter((a) => a.platform === p).map((a) => inputs.get(a.id)).filter((x): x is AccountInput => x !== undefined);
+    const own = accounts.filter((a) => a.platform === p).map((a) => inputs.get(a.id)).filter((x): x is AccountData => x !== undefined);
     platforms[p] = organizationMetrics(own, period, i.er_method);
   }
   const perAccount = accounts.flatMap((a) => {
@@ -130,10 +102,10 @@ export async function groupBenchmark(_actor: Actor, input: unknown, deps: Deps):
   if (members.length === 0) throw new NotFound(`group ${group.code} has no organisations`);
   const zone = new Map(members.map((o) => [o.id, o.timezone]));
   const accounts = await accountsOfOrganizations(deps.db.kysely, members.map((o) => o.id), i.platform);
-  const inputs = await loadInputs(deps, accounts, (a) => zone.get(a.organization_id) ?? 'UTC', i.from, i.to);
+  const inputs = await loadAccountData(deps, accounts, (a) => zone.get(a.organization_id) ?? 'UTC', i.from, i.to);
   const period = { from: i.from, to: i.to };
   const entries = members.map((o) => {
-    const own = accounts.filter((a) => a.organization_id === o.id).map((a) => inputs.get(a.id)).filter((x): x is AccountInput => x !== undefined);
+    const own = accounts.filter((a) => a.organization_id === o.id).map((a) => inputs.get(a.id)).filter((x): x is AccountData => x !== undefined);
     const { baseline: _baseline, ...values } = organizationMetrics(own, period, i.er_method);
     return { org: o.code, values };
   });
@@ -152,4 +124,46 @@ export async function groupBenchmark(_actor: Actor, input: unknown, deps: Deps):
     organizations,
     stats: result.stats,
   };
+}
+
+export const compositeInput = z.object({
+  group: groupCode,
+  ...periodFields,
+  platforms: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(platform).min(1))
+    .optional(),
+});
+
+export interface CompositeReport {
+  group: string;
+  from: string;
+  to: string;
+  er_method: string;
+  platforms: string[];
+  organizations: { org: string; platforms: Record<string, number | null>; composite: number | null }[];
+}
+
+/** The cross-platform composite: the mean of each organisation's platform composites that exist. */
+export async function crossPlatformBenchmark(actor: Actor, input: unknown, deps: Deps): Promise<CompositeReport> {
+  const i = parseInput(compositeInput, input);
+  const group = await requireGroup(deps, i.group);
+  const members = await allMembers(deps, group.id);
+  const used = i.platforms ?? [
+    ...new Set((await accountsOfOrganizations(deps.db.kysely, members.map((o) => o.id))).map((a) => a.platform as Platform)),
+  ];
+  const perOrg = new Map<string, Record<string, number | null>>(members.map((o) => [o.code, {}]));
+  for (const p of used) {
+    const r = await groupBenchmark(actor, { group: i.group, platform: p, from: i.from, to: i.to, er_method: i.er_method }, deps);
+    for (const o of r.organizations) {
+      const rec = perOrg.get(o.org);
+      if (rec) rec[p] = o.composite;
+    }
+  }
+  const organizations = [...perOrg.entries()].map(([org, platforms]) => ({
+    org,
+    platforms,
+    composite: crossPlatformComposite(Object.values(platforms)),
+  }));
+  organizations.sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1) || (a.org < b.org ? -1 : 1));
+  return { group: group.code, from: i.from, to: i.to, er_method: i.er_method, platforms: used, organizations };
 }

@@ -10,6 +10,7 @@ import { errorBody, respondError } from './errors.ts';
 import type { Env } from './openapi.ts';
 import { renderReference } from './reference.ts';
 import { accountsRouter } from './routes/accounts.ts';
+import { analyticsRouter } from './routes/analytics.ts';
 import { groupsRouter } from './routes/groups.ts';
 import { healthRouter } from './routes/health.ts';
 import { organizationsRouter } from './routes/organizations.ts';
@@ -34,6 +35,7 @@ export function createApp({ deps, log, worker }: AppOptions) {
   api.route('/', groupsRouter);
   api.route('/', accountsRouter);
   api.route('/', teamRouter);
+  api.route('/', analyticsRouter);
 
   const document = () =>
     api.getOpenAPI31Document({
