@@ -14,9 +14,11 @@ export interface TestDb extends Db {
   drop(): Promise<void>;
 }
 
-export async function createTestTarget(): Promise<{ target: DatabaseTarget; remove(): Promise<void> }> {
+export async function createTestTarget(
+  kind: 'sqlite' | 'postgres' = loadTestSettings().database,
+): Promise<{ target: DatabaseTarget; remove(): Promise<void> }> {
   const settings = loadTestSettings();
-  if (settings.database === 'sqlite') {
+  if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'socialbench-test-'));
     return {
       target: { kind: 'sqlite', path: join(dir, 'test.db') },
@@ -47,8 +49,9 @@ export async function createTestTarget(): Promise<{ target: DatabaseTarget; remo
   };
 }
 
-export async function createTestDb(): Promise<TestDb> {
-  const { target, remove } = await createTestTarget();
+/** A fresh database on the test project's dialect, or on the one named. */
+export async function createTestDb(kind?: 'sqlite' | 'postgres'): Promise<TestDb> {
+  const { target, remove } = await createTestTarget(kind);
   const db = openDatabase(target);
   await migrateToLatest(db);
   return {
