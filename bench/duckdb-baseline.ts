@@ -47,14 +47,14 @@ WITH acc AS (
   FROM accounts a JOIN organizations o ON o.id = a.organization_id
   JOIN group_members gm ON gm.organization_id = o.id JOIN groups g ON g.id = gm.group_id
   WHERE g.code = '${group}' AND a.platform = '${platform}'),
-latest AS (
-  SELECT post_id, arg_max(likes, measured_at) AS likes, arg_max(comments, measured_at) AS comments
-  FROM post_metrics GROUP BY post_id),
 p AS (
   SELECT p.id, p.account_id, acc.organization_id, acc.handle, p.type, p.text,
          CAST(timezone(acc.timezone, p.published_at) AS DATE) AS d
   FROM posts p JOIN acc ON acc.id = p.account_id
   WHERE p.published_at >= TIMESTAMPTZ '${from}' - INTERVAL 1 DAY AND p.published_at < TIMESTAMPTZ '${to}' + INTERVAL 2 DAY),
+latest AS (
+  SELECT m.post_id, arg_max(m.likes, m.measured_at) AS likes, arg_max(m.comments, m.measured_at) AS comments
+  FROM post_metrics m SEMI JOIN p ON p.id = m.post_id GROUP BY m.post_id),
 pp AS (
   SELECT p.*, l.likes, l.comments, s.followers,
     CASE WHEN l.likes IS NULL AND l.comments IS NULL THEN NULL ELSE coalesce(l.likes, 0) + coalesce(l.comments, 0) END AS eng,
@@ -63,11 +63,15 @@ pp AS (
   FROM p LEFT JOIN latest l ON l.post_id = p.id
   ASOF LEFT JOIN snapshots s ON s.account_id = p.account_id AND p.d >= s.date
   WHERE p.d BETWEEN DATE '${from}' AND DATE '${to}'),
+ends AS (
+  SELECT acc.id, acc.organization_id, e.which, e.d FROM acc
+  CROSS JOIN (VALUES ('start', DATE '${from}'), ('end', DATE '${to}')) e(which, d)),
 aud AS (
-  SELECT acc.organization_id,
-    sum((SELECT followers FROM snapshots s WHERE s.account_id = acc.id AND s.date <= DATE '${from}' ORDER BY s.date DESC LIMIT 1)) AS start_f,
-    sum((SELECT followers FROM snapshots s WHERE s.account_id = acc.id AND s.date <= DATE '${to}' ORDER BY s.date DESC LIMIT 1)) AS end_f
-  FROM acc GROUP BY acc.organization_id),
+  SELECT ends.organization_id,
+    sum(s.followers) FILTER (WHERE ends.which = 'start') AS start_f,
+    sum(s.followers) FILTER (WHERE ends.which = 'end') AS end_f
+  FROM ends ASOF LEFT JOIN snapshots s ON s.account_id = ends.id AND ends.d >= s.date
+  GROUP BY ends.organization_id),
 org AS (
   SELECT o.organization_id,
     coalesce(x.n, 0) / (DATE '${to}' - DATE '${from}' + 1) * 7 AS posts_per_week,

@@ -42,14 +42,16 @@ export interface FollowerSeriesReport {
 
 export async function followerSeriesReport(_actor: Actor, input: unknown, deps: Deps): Promise<FollowerSeriesReport> {
   const i = parseInput(seriesInput, input);
-  const { org, accounts } = await load(deps, i);
-  const list = buckets(i.from, i.to, i.interval);
-  const perAccount = accounts.map((a) => ({ platform: a.platform, handle: a.handle, points: followerSeries(a.snapshots, list) }));
-  const platforms: Record<string, SeriesPoint[]> = {};
-  for (const p of [...new Set(perAccount.map((a) => a.platform))]) {
-    platforms[p] = sumSeries(perAccount.filter((a) => a.platform === p).map((a) => a.points));
-  }
-  return { org: org.code, from: i.from, to: i.to, interval: i.interval, accounts: perAccount, platforms, total: sumSeries(Object.values(platforms)) };
+  return deps.results.get(deps.db, `followerSeriesReport:${JSON.stringify(i)}`, async () => {
+    const { org, accounts } = await load(deps, i);
+    const list = buckets(i.from, i.to, i.interval);
+    const perAccount = accounts.map((a) => ({ platform: a.platform, handle: a.handle, points: followerSeries(a.snapshots, list) }));
+    const platforms: Record<string, SeriesPoint[]> = {};
+    for (const p of [...new Set(perAccount.map((a) => a.platform))]) {
+      platforms[p] = sumSeries(perAccount.filter((a) => a.platform === p).map((a) => a.points));
+    }
+    return { org: org.code, from: i.from, to: i.to, interval: i.interval, accounts: perAccount, platforms, total: sumSeries(Object.values(platforms)) };
+  });
 }
 
 export interface ActivityReport {
@@ -62,13 +64,15 @@ export interface ActivityReport {
 
 export async function activityReport(_actor: Actor, input: unknown, deps: Deps): Promise<ActivityReport> {
   const i = parseInput(seriesInput, input);
-  const { org, accounts } = await load(deps, i);
-  const list = buckets(i.from, i.to, i.interval);
-  const platforms: Record<string, ActivityPoint[]> = {};
-  for (const p of [...new Set(accounts.map((a) => a.platform))]) {
-    platforms[p] = activitySeries(periodPosts(accounts.filter((a) => a.platform === p), i.from, i.to), list);
-  }
-  return { org: org.code, from: i.from, to: i.to, interval: i.interval, platforms };
+  return deps.results.get(deps.db, `activityReport:${JSON.stringify(i)}`, async () => {
+    const { org, accounts } = await load(deps, i);
+    const list = buckets(i.from, i.to, i.interval);
+    const platforms: Record<string, ActivityPoint[]> = {};
+    for (const p of [...new Set(accounts.map((a) => a.platform))]) {
+      platforms[p] = activitySeries(periodPosts(accounts.filter((a) => a.platform === p), i.from, i.to), list);
+    }
+    return { org: org.code, from: i.from, to: i.to, interval: i.interval, platforms };
+  });
 }
 
 export const topPostsInput = z.object({
@@ -117,16 +121,18 @@ export const breakoutsInput = z.object({ ...base, threshold: z.coerce.number().p
 
 export async function breakoutsReport(_actor: Actor, input: unknown, deps: Deps) {
   const i = parseInput(breakoutsInput, input);
-  const historyFrom = addDays(i.from, -91);
-  const { org, accounts } = await load(deps, i, historyFrom);
-  const all = accounts.flatMap((a) => analysePosts(a, a.posts)).filter((p) => p.date <= i.to);
-  const firstInstant = `${addDays(i.from, -1)}T00:00:00.000Z`;
-  const found = breakouts(all, firstInstant, { threshold: i.threshold }).filter((b) => b.post.date >= i.from);
-  return {
-    org: org.code,
-    threshold: i.threshold,
-    breakouts: found.map((b) => ({ ...viewPost(b.post), trailing_mean: b.trailing_mean, trailing_sd: b.trailing_sd, sigma: b.sigma })),
-  };
+  return deps.results.get(deps.db, `breakoutsReport:${JSON.stringify(i)}`, async () => {
+    const historyFrom = addDays(i.from, -91);
+    const { org, accounts } = await load(deps, i, historyFrom);
+    const all = accounts.flatMap((a) => analysePosts(a, a.posts)).filter((p) => p.date <= i.to);
+    const firstInstant = `${addDays(i.from, -1)}T00:00:00.000Z`;
+    const found = breakouts(all, firstInstant, { threshold: i.threshold }).filter((b) => b.post.date >= i.from);
+    return {
+      org: org.code,
+      threshold: i.threshold,
+      breakouts: found.map((b) => ({ ...viewPost(b.post), trailing_mean: b.trailing_mean, trailing_sd: b.trailing_sd, sigma: b.sigma })),
+    };
+  });
 }
 
 export async function gapsReport(_actor: Actor, input: unknown, deps: Deps): Promise<{ org: string; accounts: { platform: string; handle: string; missing_days: number; gaps: Gap[] }[] }> {

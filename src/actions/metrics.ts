@@ -44,6 +44,10 @@ export function checkPeriod(from: string, to: string): void {
 export async function organizationMetricsReport(_actor: Actor, input: unknown, deps: Deps): Promise<MetricsReport> {
   const i = parseInput(metricsInput, input);
   checkPeriod(i.from, i.to);
+  return deps.results.get(deps.db, `metrics:${JSON.stringify(i)}`, () => computeOrganizationMetrics(i, deps));
+}
+
+async function computeOrganizationMetrics(i: z.infer<typeof metricsInput>, deps: Deps): Promise<MetricsReport> {
   const org = await requireOrganization(deps, i.org);
   const accounts = await accountsOfOrganizations(deps.db.kysely, [org.id], i.platform);
   const inputs = await loadAccountData(deps, accounts, () => org.timezone, i.from, i.to);
@@ -97,6 +101,10 @@ async function allMembers(deps: Deps, groupId: number): Promise<OrganizationRow[
 export async function groupBenchmark(_actor: Actor, input: unknown, deps: Deps): Promise<BenchmarkReport> {
   const i = parseInput(benchmarkInput, input);
   checkPeriod(i.from, i.to);
+  return deps.results.get(deps.db, `benchmark:${JSON.stringify(i)}`, () => computeGroupBenchmark(i, deps));
+}
+
+async function computeGroupBenchmark(i: z.infer<typeof benchmarkInput>, deps: Deps): Promise<BenchmarkReport> {
   const group = await requireGroup(deps, i.group);
   const members = await allMembers(deps, group.id);
   if (members.length === 0) throw new NotFound(`group ${group.code} has no organisations`);

@@ -39,17 +39,21 @@ export async function snapshotsForPeriod(db: K, accountIds: number[], from: stri
     .where('account_id', 'in', accountIds)
     .where('date', '>=', from)
     .where('date', '<=', to);
+  // The latest snapshot before `from`, per account: a grouped max that walks the (account, date) key.
   const before = db
     .selectFrom('audience_snapshots as s')
-    .select(['s.account_id', 's.date', 's.followers'])
-    .where('s.account_id', 'in', accountIds)
-    .where('s.date', '=', (eb) =>
-      eb
-        .selectFrom('audience_snapshots as s2')
-        .select((e) => e.fn.max('s2.date').as('d'))
-        .whereRef('s2.account_id', '=', 's.account_id')
-        .where('s2.date', '<', from),
-    );
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('audience_snapshots')
+          .select(['account_id', (e) => e.fn.max('date').as('d')])
+          .where('account_id', 'in', accountIds)
+          .where('date', '<', from)
+          .groupBy('account_id')
+          .as('m'),
+      (join) => join.onRef('m.account_id', '=', 's.account_id').onRef('m.d', '=', 's.date'),
+    )
+    .select(['s.account_id', 's.date', 's.followers']);
   const rows = await inside.unionAll(before).execute();
   return rows
     .map((r) => ({ account_id: r.account_id, date: r.date, followers: Number(r.followers) }))
