@@ -1,6 +1,6 @@
 // End-to-end: the real `socialbench` binary as a user runs it, on the dialect of the test project.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -85,6 +85,29 @@ describe('socialbench command line', () => {
     expect(first.stdout).toMatch(/^applied 001_initial/);
     const second = await run(['--db', file, 'migrate'], {});
     expect(second.stdout).toMatch(/^up to date/);
+  });
+
+  it('loads the demo and reports, in the house style and as FORMATS.md JSON', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sb-cli-')), 'demo.db');
+    const env = { DATA_DIR: join(file, '..') };
+    expect((await run(['--db', file, 'demo', '--scale', '0.03'], env)).code).toBe(0);
+    const id = await run(['--db', file, 'report', 'followers', '--org', 'BSN', '--from', '2019-01-01', '--to', '2019-08-09', '--lang', 'id'], env);
+    const expected = readFileSync(resolve(import.meta.dirname, '../../../shared/seed/expected-summary-id.txt'), 'utf8').trim();
+    expect(id.stdout.trim().toLowerCase()).toBe(expected.toLowerCase());
+    const m = await run(['--db', file, 'metrics', '--org', 'BSN', '--from', '2019-01-01', '--to', '2019-08-09', '--format', 'json'], env);
+    const metrics = JSON.parse(m.stdout) as { platforms: Record<string, Record<string, unknown>>; accounts: Record<string, unknown>[] };
+    expect(metrics.platforms.instagram).toMatchObject({ start: 52300, end: 76670, growth: 24370 });
+    for (const key of ['start', 'end', 'growth', 'growth_pct', 'weekly_growth_pct', 'baseline', 'posts', 'posts_per_week', 'engagements_per_post', 'er', 'visual_share', 'video_share', 'mention_share', 'accounts_mentioned', 'followers']) {
+      expect(metrics.platforms.instagram).toHaveProperty(key);
+      expect(metrics.accounts[0]).toHaveProperty(key);
+    }
+    const b = await run(['--db', file, 'benchmark', '--group', 'ISO', '--from', '2026-01-01', '--to', '2026-03-31', '--platform', 'instagram', '--format', 'json'], env);
+    const bench = JSON.parse(b.stdout) as { group: string; metrics: string[]; organizations: { org: string; composite: number | null }[]; stats: Record<string, unknown> };
+    expect(bench).toMatchObject({ group: 'ISO', platform: 'instagram', er_method: 'mean', metrics: ['posts_per_week', 'visual_share', 'er', 'growth_pct', 'mention_share'] });
+    expect(bench.organizations.some((o) => o.org === 'BSN')).toBe(true);
+    expect(Object.keys(bench.stats)).toEqual(bench.metrics);
+    const csvOut = await run(['--db', file, 'benchmark', '--group', 'ISO', '--from', '2026-01-01', '--to', '2026-03-31', '--platform', 'instagram', '--format', 'csv'], env);
+    expect(csvOut.stdout.split('\n')[0]).toMatch(/^org,composite,posts_per_week,/);
   });
 
   it('serves the API with demo data on first start, and starts cleanly after being killed mid-load', async () => {
