@@ -10,14 +10,60 @@ export function isIanaZone(zone: string): boolean {
   }
 }
 
-/** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
-export function localDate(instant: string | Date, zone: string): string {
+function formatLocalDate(ms: number, zone: string): string {
   let f = dateFormatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     dateFormatters.set(zone, f);
   }
-  return f.format(typeof instant === 'string' ? new Date(instant) : instant);
+  const parts = f.formatToParts(ms);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** The zone's offset from UTC in minutes at an instant. */
+function offsetMinutes(ms: number, zone: string): number {
+  const local = formatLocalDate(ms, zone);
+  return Math.round((Date.parse(`${local}:00Z`) - Math.floor(ms / 60_000) * 60_000) / 60_000);
+}
+
+// Offsets per zone and UTC day; null marks a day with a change of offset (looked up per instant).
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD of a day number since 1970-01-01 (civil-from-days, proleptic Gregorian). */
+function civilDate(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(instant: string | Date | number, zone: string): string {
+  const ms = typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  let days = dayOffsets.get(zone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(zone, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const atStart = offsetMinutes(day * DAY_MS, zone);
+    const atEnd = offsetMinutes(day * DAY_MS + DAY_MS - 60_000, zone);
+    offset = atStart === atEnd ? atStart : null;
+    if (days.size > 50_000) days.clear();
+    days.set(day, offset);
+  }
+  if (offset === null) offset = offsetMinutes(ms, zone);
+  return civilDate(Math.floor((ms + offset * 60_000) / DAY_MS));
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
