@@ -50,4 +50,14 @@ describe('configuration', () => {
     expect(second).toBe(first);
     expect(readFileSync(join(dir, 'secret.key'), 'utf8').trim()).toBe(first);
   });
+  it('reads the SMTP settings of report e-mails, and wants a sender with them', () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://user:pass@mail.example.org:587', MAIL_FROM: 'socialbench <reports@example.org>' }).mail).toEqual({
+      smtpUrl: 'smtp://user:pass@mail.example.org:587',
+      from: 'socialbench <reports@example.org>',
+    });
+    expect(errorOf({ SMTP_URL: 'http://mail.example.org' }).variable).toBe('SMTP_URL');
+    expect(errorOf({ SMTP_URL: 'smtp://mail.example.org' }).variable).toBe('MAIL_FROM');
+    expect(errorOf({ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'not an address' }).variable).toBe('MAIL_FROM');
+  });
 });

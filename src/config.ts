@@ -15,6 +15,18 @@ function isIanaZone(zone: string): boolean {
   }
 }
 
+function httpUrl(example: string) {
+  return z
+    .string()
+    .refine((v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v), `must be an http(s) URL such as ${example}`)
+    .transform((v) => v.replace(/\/+$/, ''));
+}
+
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number between ${min} and ${max}`;
+  return z.string().regex(/^\d+$/, message).transform(Number).refine((n) => n >= min && n <= max, message);
+}
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -50,7 +62,38 @@ const envSchema = z.object({
     .transform(Number)
     .refine((n) => n > 0, 'must be a positive number such as 1 or 0.1')
     .default(1),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v), 'must be an smtp://user:pass@host:port (or smtps://…) URL')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an e-mail address such as reports@example.org or "Name <reports@example.org>"')
+    .optional(),  // Platform connectors (issue 8): base URLs default to the real APIs; tests point them at local fakes.
+  PUBLIC_URL: httpUrl('http://localhost:3000').optional(),
+  PLATFORM_TIMEOUT_MS: wholeNumber(1000, 120000).default(15000),
+  FACEBOOK_GRAPH_URL: httpUrl('https://graph.facebook.com').default('https://graph.facebook.com'),
+  FACEBOOK_DIALOG_URL: httpUrl('https://www.facebook.com').default('https://www.facebook.com'),
+  FACEBOOK_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must be a Graph API version such as v27.0').default('v27.0'),
+  FACEBOOK_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id').optional(),
+  FACEBOOK_APP_SECRET: z.string().min(16, 'must be the app secret (at least 16 characters)').optional(),
+  INSTAGRAM_GRAPH_URL: httpUrl('https://graph.facebook.com').default('https://graph.facebook.com'),
+  X_API_URL: httpUrl('https://api.x.com').default('https://api.x.com'),
+  X_AUTHORIZE_URL: httpUrl('https://x.com/i/oauth2/authorize').default('https://x.com/i/oauth2/authorize'),
+  X_CLIENT_ID: z.string().min(1).optional(),
+  X_CLIENT_SECRET: z.string().min(1).optional(),
+  X_BEARER_TOKEN: z.string().min(20, 'must be the app bearer token').optional(),
+  YOUTUBE_API_URL: httpUrl('https://www.googleapis.com/youtube/v3').default('https://www.googleapis.com/youtube/v3'),
+  GOOGLE_AUTH_URL: httpUrl('https://accounts.google.com/o/oauth2/v2/auth').default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_TOKEN_URL: httpUrl('https://oauth2.googleapis.com/token').default('https://oauth2.googleapis.com/token'),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  YOUTUBE_API_KEY: z.string().min(10, 'must be a Google API key').optional(),
+  YOUTUBE_DAILY_QUOTA: wholeNumber(1, 100_000_000).default(10000),
 });
+
+/** Variables whose values are credentials: never echoed in an error. */
+const SECRET_VARIABLES = new Set(['SECRET_KEY', 'SMTP_URL', 'FACEBOOK_APP_SECRET', 'X_CLIENT_SECRET', 'X_BEARER_TOKEN', 'GOOGLE_CLIENT_SECRET', 'YOUTUBE_API_KEY']);
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -67,6 +110,32 @@ export interface Config {
   defaultTimezone: string;
   demoOnFirstStart: boolean;
   demoScale: number;
+  /** Outgoing e-mail (scheduled reports); undefined when SMTP_URL is not set. */
+  mail: MailSettings | undefined;
+  /** Platform APIs and app credentials (connectors, sync). */
+  platforms: PlatformSettings;
+}
+
+/** An app's OAuth client; undefined when its id and secret are not configured. */
+export interface OAuthClient {
+  id: string;
+  secret: string;
+}
+
+export interface PlatformSettings {
+  /** Base of the OAuth redirect URIs: {publicUrl}/api/connections/{platform}/callback. */
+  publicUrl: string;
+  timeoutMs: number;
+  facebook: { graphUrl: string; dialogUrl: string; version: string; app: OAuthClient | undefined };
+  /** Instagram is reached through Facebook Login (the only path with Business Discovery). */
+  instagram: { graphUrl: string };
+  x: { apiUrl: string; authorizeUrl: string; client: OAuthClient | undefined; bearerToken: string | undefined };
+  youtube: { apiUrl: string; authUrl: string; tokenUrl: string; client: OAuthClient | undefined; apiKey: string | undefined; dailyQuota: number };
+}
+
+export interface MailSettings {
+  smtpUrl: string;
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -97,10 +166,33 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    const shown = picked[variable] === undefined ? '' : ` (got "${picked[variable]}")`;
+    // Values that may hold credentials are never echoed.
+    const secret = SECRET_VARIABLES.has(variable);
+    const shown = picked[variable] === undefined || secret ? '' : ` (got "${picked[variable]}")`;
     throw new ConfigError(variable, `${issue?.message ?? 'is invalid'}${shown}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new ConfigError('MAIL_FROM', 'must be set when SMTP_URL is (the sender of report e-mails)');
+  const client = (id: string | undefined, secret: string | undefined, idVar: string, secretVar: string): OAuthClient | undefined => {
+    if (id && !secret) throw new ConfigError(secretVar, `must be set when ${idVar} is`);
+    if (secret && !id) throw new ConfigError(idVar, `must be set when ${secretVar} is`);
+    return id && secret ? { id, secret } : undefined;
+  };
+  const platforms: PlatformSettings = {
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${overrides.port ?? e.PORT}`,
+    timeoutMs: e.PLATFORM_TIMEOUT_MS,
+    facebook: { graphUrl: e.FACEBOOK_GRAPH_URL, dialogUrl: e.FACEBOOK_DIALOG_URL, version: e.FACEBOOK_GRAPH_VERSION, app: client(e.FACEBOOK_APP_ID, e.FACEBOOK_APP_SECRET, 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET') },
+    instagram: { graphUrl: e.INSTAGRAM_GRAPH_URL },
+    x: { apiUrl: e.X_API_URL, authorizeUrl: e.X_AUTHORIZE_URL, client: client(e.X_CLIENT_ID, e.X_CLIENT_SECRET, 'X_CLIENT_ID', 'X_CLIENT_SECRET'), bearerToken: e.X_BEARER_TOKEN },
+    youtube: {
+      apiUrl: e.YOUTUBE_API_URL,
+      authUrl: e.GOOGLE_AUTH_URL,
+      tokenUrl: e.GOOGLE_TOKEN_URL,
+      client: client(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET, 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'),
+      apiKey: e.YOUTUBE_API_KEY,
+      dailyQuota: e.YOUTUBE_DAILY_QUOTA,
+    },
+  };
   const dataDir = resolve(e.DATA_DIR);
   let database: DatabaseTarget;
   if (overrides.dbPath) database = { kind: 'sqlite', path: resolve(overrides.dbPath) };
@@ -118,6 +210,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     defaultTimezone: e.DEFAULT_TIMEZONE,
     demoOnFirstStart: e.SOCIALBENCH_DEMO === 'auto',
     demoScale: e.DEMO_SCALE,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    platforms,
   };
 }
 

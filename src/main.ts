@@ -7,6 +7,7 @@ import { makeDeps } from './actions/context.ts';
 import { loadDemoIfEmpty } from './actions/demo.ts';
 import type { WorkerStatus } from './actions/health.ts';
 import { createApp } from './http/app.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logging.ts';
 
 export class StartupError extends Error {}
@@ -58,7 +59,7 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
   const log = createLogger(config.logLevel);
   ensureSecretKey(config);
   const db = await openAndMigrate(config, opts.viaFlag);
-  const deps = makeDeps(db);
+  const deps = makeDeps(db, { mail: config.mail });
   if (opts.demo ?? config.demoOnFirstStart) {
     let lastPhase = '';
     const result = await loadDemoIfEmpty(deps, {
@@ -70,11 +71,18 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
     });
     if (result) log.info(result, 'demo data loaded (figures are synthetic, except BSN 2019 reported counts)');
   }
-  const worker: WorkerStatus = { mode: 'none', status: 'idle', last_heartbeat: null };
+  const worker: WorkerStatus = { mode: 'embedded', status: 'idle', last_heartbeat: null };
   const app = createApp({ deps, log, worker: () => worker });
   const server = await listen(app.fetch, config).catch(async (err: unknown) => {
     await db.close();
     throw err;
+  });
+  const scheduler = startScheduler(deps, {
+    log,
+    onHeartbeat: (at) => {
+      worker.status = 'running';
+      worker.last_heartbeat = at;
+    },
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -85,6 +93,8 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
     log,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler.stop();
+      worker.status = 'stopped';
       await db.close();
     },
   };

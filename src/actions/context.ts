@@ -1,5 +1,7 @@
 // What every use case receives: who acts, and the services it may use.
+import type { MailSettings } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { ResultCache } from './cache.ts';
 import { Invalid } from '../core/errors.ts';
 import type { z } from 'zod';
 
@@ -11,10 +13,14 @@ export interface Deps {
   db: Db;
   /** The current instant, ISO-8601 UTC; injectable so tests control time. */
   now: () => string;
+  /** SMTP settings for report e-mails; absent when none are configured. */
+  mail?: MailSettings | undefined;
+  /** Computed figures per data version (see cache.ts). */
+  results: ResultCache;
 }
 
-export function makeDeps(db: Db): Deps {
-  return { db, now: () => new Date().toISOString() };
+export function makeDeps(db: Db, extra: { mail?: MailSettings | undefined } = {}): Deps {
+  return { db, now: () => new Date().toISOString(), results: new ResultCache(), ...(extra.mail ? { mail: extra.mail } : {}) };
 }
 
 /** Validates input with a schema; a failure becomes Invalid with one detail per field. */
