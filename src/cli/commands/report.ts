@@ -1,8 +1,40 @@
-// socialbench report: written reports (the follower summary paragraph for now).
+// socialbench report: the follower summary paragraph, evaluation packs and network benchmarks (html, pdf, xlsx, csv).
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { followerReport } from '../../actions/reports.ts';
+import { buildReport, followerReport } from '../../actions/reports.ts';
 import { SYSTEM } from '../../actions/context.ts';
 import { withDeps, type GlobalOptions } from '../context.ts';
+
+interface FileOptions {
+  from: string;
+  to: string;
+  format?: string;
+  out: string;
+  lang: string;
+}
+
+/** --format wins; otherwise the extension of --out decides (report.pdf -> pdf). */
+function formatOf(o: FileOptions): string {
+  return o.format ?? (extname(o.out).slice(1).toLowerCase() || 'html');
+}
+
+async function writeReport(cmd: Command, kind: 'evaluation' | 'benchmark', params: Record<string, unknown>, o: FileOptions): Promise<void> {
+  await withDeps(cmd.optsWithGlobals<GlobalOptions>(), async (deps) => {
+    const started = performance.now();
+    const r = await buildReport(SYSTEM, { kind, params: { ...params, from: o.from, to: o.to, lang: o.lang }, format: formatOf(o) }, deps);
+    writeFileSync(o.out, r.bytes);
+    process.stdout.write(`${o.out}: ${r.title} (${r.bytes.length} bytes, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  });
+}
+
+const fileOptions = (c: Command) =>
+  c
+    .requiredOption('--from <date>', 'first local date, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last local date, YYYY-MM-DD')
+    .option('--format <format>', 'html, pdf, xlsx or csv (default: from the extension of --out)')
+    .requiredOption('--out <file>', 'where to write the report')
+    .option('--lang <lang>', 'id or en', 'id');
 
 export function registerReport(program: Command): void {
   const report = program.command('report').description('reports in the house style');
@@ -19,4 +51,19 @@ export function registerReport(program: Command): void {
         process.stdout.write(text ? `${text}\n` : `no follower figures for ${o.org} in this period\n`);
       });
     });
+  fileOptions(
+    report
+      .command('evaluation')
+      .description("an organisation's evaluation pack: followers, activity, content, engagement, best times, interaction, change, peers")
+      .requiredOption('--org <code>', 'organisation code'),
+  ).action(async (o: FileOptions & { org: string }, cmd: Command) => writeReport(cmd, 'evaluation', { org: o.org }, o));
+  fileOptions(
+    report
+      .command('benchmark')
+      .description("a group's network benchmark: composite ranking, league tables, distributions, member pages, methodology")
+      .requiredOption('--group <code>', 'group code')
+      .option('--platforms <list>', 'comma-separated platforms (default: all of the members)'),
+  ).action(async (o: FileOptions & { group: string; platforms?: string }, cmd: Command) =>
+    writeReport(cmd, 'benchmark', { group: o.group, ...(o.platforms ? { platforms: o.platforms } : {}) }, o),
+  );
 }
