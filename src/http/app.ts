@@ -13,9 +13,12 @@ import { accountsRouter } from './routes/accounts.ts';
 import { analyticsRouter } from './routes/analytics.ts';
 import { groupsRouter } from './routes/groups.ts';
 import { healthRouter } from './routes/health.ts';
+import { importsRouter } from './routes/imports.ts';
 import { organizationsRouter } from './routes/organizations.ts';
+import { reportsRouter } from './routes/reports.ts';
+import { snapshotsRouter } from './routes/snapshots.ts';
 import { teamRouter } from './routes/team.ts';
-import { webPlaceholder } from './web.ts';
+import { serveWeb } from './web.ts';
 
 export interface AppOptions {
   deps: Deps;
@@ -29,13 +32,16 @@ export function createApp({ deps, log, worker }: AppOptions) {
     c.set('deps', deps);
     await next();
   });
+  api.route('/', importsRouter); // before the 1 MB limit below: uploads have their own
   api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('too_large', 'the body is larger than 1 MB'), 413) }));
   api.route('/', healthRouter(worker));
   api.route('/', organizationsRouter);
   api.route('/', groupsRouter);
   api.route('/', accountsRouter);
   api.route('/', teamRouter);
+  api.route('/', snapshotsRouter);
   api.route('/', analyticsRouter);
+  api.route('/', reportsRouter);
 
   const document = () =>
     api.getOpenAPI31Document({
@@ -54,6 +60,6 @@ export function createApp({ deps, log, worker }: AppOptions) {
   app.use('*', secureHeaders());
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404));
-  app.get('*', (c) => c.html(webPlaceholder()));
+  app.get('*', serveWeb());
   return app;
 }
