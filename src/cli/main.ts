@@ -3,10 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../actions/health.ts';
 import { reportError } from './context.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerExport } from './commands/export.ts';
+import { registerImport } from './commands/import.ts';
 import { registerMetrics } from './commands/metrics.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSync } from './commands/sync.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -21,6 +24,9 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerMetrics(program);
   registerReport(program);
+  registerImport(program);
+  registerExport(program);
+  registerSync(program);
   return program;
 }
 

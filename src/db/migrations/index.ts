@@ -1,7 +1,15 @@
 // The ordered list of migrations. Append only: never edit or reorder a released entry.
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial.ts';
+import * as m002 from './002_imports_audit.ts';
+import * as m003 from './003_reports.ts';
+import * as m004 from './004_data_version.ts';
+import * as m005 from './005_connections.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_imports_audit': m002,
+  '003_reports': m003,
+  '004_data_version': m004,
+  '005_connections': m005,
 };
