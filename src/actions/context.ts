@@ -1,6 +1,7 @@
 // What every use case receives: who acts, and the services it may use.
 import type { MailSettings } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Connectors } from '../platforms/registry.ts';
 import { ResultCache } from './cache.ts';
 import { Invalid } from '../core/errors.ts';
 import type { z } from 'zod';
@@ -17,10 +18,14 @@ export interface Deps {
   mail?: MailSettings | undefined;
   /** Computed figures per data version (see cache.ts). */
   results: ResultCache;
+  /** SECRET_KEY (config's ensureSecretKey), for platform tokens at rest; absent where none are handled. */
+  secretKey?: string | undefined;
+  /** Platform adapters (platforms/registry.ts); absent where no platform is reached. */
+  connectors?: Connectors | undefined;
 }
 
-export function makeDeps(db: Db, extra: { mail?: MailSettings | undefined } = {}): Deps {
-  return { db, now: () => new Date().toISOString(), results: new ResultCache(), ...(extra.mail ? { mail: extra.mail } : {}) };
+export function makeDeps(db: Db, extra: { mail?: MailSettings | undefined; secretKey?: string | undefined; connectors?: Connectors | undefined } = {}): Deps {
+  return { db, now: () => new Date().toISOString(), results: new ResultCache(), ...(extra.mail ? { mail: extra.mail } : {}), secretKey: extra.secretKey, connectors: extra.connectors };
 }
 
 /** Validates input with a schema; a failure becomes Invalid with one detail per field. */

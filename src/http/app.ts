@@ -11,6 +11,7 @@ import type { Env } from './openapi.ts';
 import { renderReference } from './reference.ts';
 import { accountsRouter } from './routes/accounts.ts';
 import { analyticsRouter } from './routes/analytics.ts';
+import { connectionsRouter } from './routes/connections.ts';
 import { groupsRouter } from './routes/groups.ts';
 import { healthRouter } from './routes/health.ts';
 import { importsRouter } from './routes/imports.ts';
@@ -42,6 +43,7 @@ export function createApp({ deps, log, worker }: AppOptions) {
   api.route('/', snapshotsRouter);
   api.route('/', analyticsRouter);
   api.route('/', reportsRouter);
+  api.route('/', connectionsRouter);
 
   const document = () =>
     api.getOpenAPI31Document({
