@@ -9,6 +9,13 @@ import type { WorkerStatus } from './actions/health.ts';
 import { createApp } from './http/app.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logging.ts';
+import { connectorsFromSettings } from './platforms/registry.ts';
+import { startSyncWorker } from './jobs/sync.ts';
+import type { PlatformSettings } from './config.ts';
+
+function platformAccessConfigured(p: PlatformSettings): boolean {
+  return Boolean(p.facebook.app || p.x.client || p.x.bearerToken || p.youtube.client || p.youtube.apiKey);
+}
 
 export class StartupError extends Error {}
 
@@ -57,9 +64,9 @@ export interface Running {
 
 export async function startServer(config: Config, opts: { viaFlag?: boolean; demo?: boolean } = {}): Promise<Running> {
   const log = createLogger(config.logLevel);
-  ensureSecretKey(config);
+  const secretKey = ensureSecretKey(config);
   const db = await openAndMigrate(config, opts.viaFlag);
-  const deps = makeDeps(db, { mail: config.mail });
+  const deps = makeDeps(db, { mail: config.mail, secretKey, connectors: connectorsFromSettings(config.platforms) });
   if (opts.demo ?? config.demoOnFirstStart) {
     let lastPhase = '';
     const result = await loadDemoIfEmpty(deps, {
@@ -84,6 +91,8 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
       worker.last_heartbeat = at;
     },
   });
+  // Without any platform credentials there is nothing a sync could read, so no worker is started.
+  const sync = platformAccessConfigured(config.platforms) ? startSyncWorker(deps, { log }) : undefined;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port, database: db.describe }, `socialbench listening on http://localhost:${port}`);
@@ -94,6 +103,7 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
+      await sync?.stop();
       worker.status = 'stopped';
       await db.close();
     },
