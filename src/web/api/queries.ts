@@ -1,17 +1,16 @@
 // React Query hooks, one per API read the pages use; keys start with the path so invalidation is simple.
+// These are the first page's and the shell's (they are in the main bundle); the other pages' are in
+// page-queries.ts.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from './client.ts';
-import type {
-  BestTimes, Benchmark, Composite, Contact, FollowerSeries, Group, Organization, OrganizationDetail, OrganizationMetrics, Page,
-  TeamMember, TopPosts, Account,
-} from './types.ts';
+import type { Composite, FollowerSeries, Group, Organization, OrganizationDetail, OrganizationMetrics, Page } from './types.ts';
 
 export interface Period {
   from: string;
   to: string;
 }
 
-const get = <T,>(path: string) => () => api<T>(path);
+export const get = <T,>(path: string) => () => api<T>(path);
 
 export function useOrganizations() {
   return useQuery({ queryKey: ['organizations'], queryFn: get<Page<Organization>>('/api/organizations?limit=500'), staleTime: 60_000 });
@@ -28,14 +27,6 @@ export function useOrganization(code: string) {
 
 export function useGroups() {
   return useQuery({ queryKey: ['groups'], queryFn: get<Page<Group>>('/api/groups?limit=500'), staleTime: 60_000 });
-}
-
-export function useGroupMembers(group: string | null) {
-  return useQuery({
-    queryKey: ['groups', group, 'members'],
-    queryFn: get<Page<Organization>>(`/api/groups/${encodeURIComponent(group ?? '')}/members?limit=500`),
-    enabled: Boolean(group),
-  });
 }
 
 export const metricsQuery = (code: string, p: Period | null) => ({
@@ -55,31 +46,6 @@ export function useFollowerSeries(code: string, p: Period, interval: string) {
   });
 }
 
-export function useTopPosts(code: string, p: Period, opts: { platform?: string; by: string; order: string; limit: number }) {
-  return useQuery({
-    queryKey: ['organizations', code, 'top', p.from, p.to, opts],
-    queryFn: get<TopPosts>(`/api/organizations/${encodeURIComponent(code)}/posts/top${qs({ ...p, ...opts })}`),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useBestTimes(code: string, p: Period, platform?: string) {
-  return useQuery({
-    queryKey: ['organizations', code, 'best-times', p.from, p.to, platform],
-    queryFn: get<BestTimes>(`/api/organizations/${encodeURIComponent(code)}/best-times${qs({ ...p, platform })}`),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useBenchmark(group: string | null, platform: string | null, p: Period) {
-  return useQuery({
-    queryKey: ['groups', group, 'benchmark', platform, p.from, p.to],
-    queryFn: get<Benchmark>(`/api/groups/${encodeURIComponent(group ?? '')}/benchmark${qs({ platform, ...p })}`),
-    enabled: Boolean(group && platform),
-    placeholderData: keepPreviousData,
-  });
-}
-
 export function useComposite(group: string | null, p: Period) {
   return useQuery({
     queryKey: ['groups', group, 'composite', p.from, p.to],
@@ -89,18 +55,3 @@ export function useComposite(group: string | null, p: Period) {
   });
 }
 
-export function useAccounts(org: string) {
-  return useQuery({ queryKey: ['accounts', org], queryFn: get<Page<Account>>(`/api/accounts${qs({ org, limit: 500 })}`) });
-}
-
-export function useMembers(org: string) {
-  return useQuery({ queryKey: ['organizations', org, 'members'], queryFn: get<Page<TeamMember>>(`/api/organizations/${encodeURIComponent(org)}/members?limit=500`) });
-}
-
-export function useContacts(group: string | null) {
-  return useQuery({
-    queryKey: ['contacts', group],
-    queryFn: get<Page<Contact>>(`/api/contacts${qs({ group, limit: 500 })}`),
-    enabled: Boolean(group),
-  });
-}

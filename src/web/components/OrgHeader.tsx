@@ -1,8 +1,11 @@
 // An organisation's name, its time zone and the synthetic-data notice, at the top of its pages.
-import { Alert, Badge, Group, Text, Title } from '@mantine/core';
-import type { Organization } from '../api/types.ts';
+import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useOrganization } from '../api/queries.ts';
+import type { Organization, OrganizationDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { utcOffset } from '../i18n/format.ts';
+import { QueryState } from './States.tsx';
 
 export function SyntheticNote({ org }: { org: Organization }) {
   const { t } = useI18n();
@@ -36,5 +39,20 @@ export function OrgHeader({ org, page }: { org: Organization; page: string }) {
       </Text>
       <SyntheticNote org={org} />
     </header>
+  );
+}
+
+/** A page of one organisation: loads it, then shows its header and the page's content. */
+export function OrgPage({ code, page, children }: { code: string; page: string; children: (org: OrganizationDetail) => ReactNode }) {
+  const org = useOrganization(code);
+  return (
+    <QueryState query={org}>
+      {(o) => (
+        <Stack gap="md">
+          <OrgHeader org={o} page={page} />
+          {children(o)}
+        </Stack>
+      )}
+    </QueryState>
   );
 }

@@ -3,9 +3,11 @@ import { Alert, Badge, Button, FileInput, Group, NativeSelect, Stack, Table, Tex
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiRaw } from '../api/client.ts';
-import { useAccounts } from '../api/queries.ts';
+import { useAccounts } from '../api/page-queries.ts';
 import { platformName, type ImportFileReport, type ImportReport } from '../api/types.ts';
-import { currentRole, useAuth, useCan } from '../app/auth.tsx';
+import { Allowed } from '../components/Allowed.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { PageTitle } from '../components/Section.tsx';
 import { ErrorAlert } from '../components/States.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -26,22 +28,13 @@ async function upload(file: File, account: string, locale: string): Promise<Impo
 
 export default function Import() {
   const { t } = useI18n();
-  const { state } = useAuth();
-  const allowed = useCan('edit-data');
-  const role = currentRole(state);
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('import.title')}
-      </Title>
+      <PageTitle>{t('import.title')}</PageTitle>
       <Text size="sm">{t('import.intro')}</Text>
-      {allowed ? (
+      <Allowed ability="edit-data">
         <ImportForm />
-      ) : (
-        <Alert color="orange" role="alert" data-testid="not-allowed">
-          {t('role.notAllowed', { role: role ? t(`role.${role}`) : '' })}
-        </Alert>
-      )}
+      </Allowed>
     </Stack>
   );
 }
@@ -135,33 +128,26 @@ function FileResult({ file, t, fmt }: { file: ImportFileReport; t: ReturnType<ty
         </Text>
       ))}
       {file.problems.length > 0 && (
-        <div className="table-scroll">
-          <Table striped withTableBorder data-testid="import-problems">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('import.fileName')}</Table.Th>
-                <Table.Th scope="col">{t('import.row')}</Table.Th>
-                <Table.Th scope="col">{t('import.column')}</Table.Th>
-                <Table.Th scope="col">{t('import.problem')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {file.problems.map((p, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{p.file ?? file.file}</Table.Td>
-                  <Table.Td>{p.row ?? '–'}</Table.Td>
-                  <Table.Td>{p.column ?? '–'}</Table.Td>
-                  <Table.Td>{p.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {file.problem_count > file.problems.length && (
-            <Text size="sm" c="dimmed">
-              … +{fmt(file.problem_count - file.problems.length)}
-            </Text>
-          )}
-        </div>
+        <DataTable
+          testId="import-problems"
+          columns={[t('import.fileName'), t('import.row'), t('import.column'), t('import.problem')]}
+          after={
+            file.problem_count > file.problems.length && (
+              <Text size="sm" c="dimmed">
+                … +{fmt(file.problem_count - file.problems.length)}
+              </Text>
+            )
+          }
+        >
+          {file.problems.map((p, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{p.file ?? file.file}</Table.Td>
+              <Table.Td>{p.row ?? '–'}</Table.Td>
+              <Table.Td>{p.column ?? '–'}</Table.Td>
+              <Table.Td>{p.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

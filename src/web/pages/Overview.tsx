@@ -2,15 +2,16 @@
 // previous period; the follower chart; the position in a peer group.
 import { Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { useComposite, useFollowerSeries, useGroups, useMetrics, useOrganization } from '../api/queries.ts';
+import { useComposite, useFollowerSeries, useGroups, useMetrics } from '../api/queries.ts';
 import { platformName, type FollowerSeries, type MetricSet, type OrganizationDetail } from '../api/types.ts';
 import { Link, useRouter } from '../app/router.tsx';
 import { followerLineOption } from '../charts/followers.ts';
 import { Delta } from '../components/Delta.tsx';
 import { EChart } from '../components/EChart.tsx';
-import { OrgHeader } from '../components/OrgHeader.tsx';
+import { OrgPage } from '../components/OrgHeader.tsx';
 import { PeriodPicker, usePeriod } from '../components/PeriodPicker.tsx';
-import { Empty, ErrorAlert, Loading, QueryState } from '../components/States.tsx';
+import { Section } from '../components/Section.tsx';
+import { Empty, QueryState } from '../components/States.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { addDays, daysBetween, LOCALES } from '../i18n/format.ts';
 import type { Period } from '../api/queries.ts';
@@ -26,17 +27,15 @@ function previousPeriod(p: Period): Period {
 
 export default function Overview({ code }: { code: string }) {
   const { t } = useI18n();
-  const org = useOrganization(code);
   return (
-    <QueryState query={org}>
+    <OrgPage code={code} page={t('overview.title')}>
       {(o) => (
-        <Stack gap="md">
-          <OrgHeader org={o} page={t('overview.title')} />
+        <>
           <PeriodPicker timeZone={o.timezone} showBsnPreset={o.code === 'BSN'} />
           <OverviewBody org={o} />
-        </Stack>
+        </>
       )}
-    </QueryState>
+    </OrgPage>
   );
 }
 
@@ -156,11 +155,10 @@ function FollowerChart({ org, period }: { org: OrganizationDetail; period: Perio
   const interval = location.query.get('interval') ?? defaultInterval(period);
   const series = useFollowerSeries(org.code, period, interval);
   return (
-    <section aria-labelledby="chart-title">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Title order={2} size="h3" id="chart-title">
-          {t('overview.chartTitle')}
-        </Title>
+    <Section
+      id="chart-title"
+      title={t('overview.chartTitle')}
+      control={
         <NativeSelect
           label={t('overview.interval')}
           value={interval}
@@ -168,15 +166,10 @@ function FollowerChart({ org, period }: { org: OrganizationDetail; period: Perio
           data={(['day', 'week', 'month'] as const).map((i) => ({ value: i, label: t(`overview.interval.${i}`) }))}
           w={160}
         />
-      </Group>
-      {series.error && series.data === undefined ? (
-        <ErrorAlert error={series.error} onRetry={() => void series.refetch()} />
-      ) : series.data === undefined ? (
-        <Loading />
-      ) : (
-        <FollowerChartBody data={series.data} period={period} lang={lang} fmt={f} t={t} />
-      )}
-    </section>
+      }
+    >
+      <QueryState query={series}>{(d) => <FollowerChartBody data={d} period={period} lang={lang} fmt={f} t={t} />}</QueryState>
+    </Section>
   );
 }
 
@@ -249,11 +242,10 @@ function PeerPosition({ org, period }: { org: OrganizationDetail; period: Period
   const composite = useComposite(group, period);
   if (org.groups.length === 0) return null;
   return (
-    <section aria-labelledby="position-title">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Title order={2} size="h3" id="position-title">
-          {t('overview.position')}
-        </Title>
+    <Section
+      id="position-title"
+      title={t('overview.position')}
+      control={
         <NativeSelect
           label={t('overview.peerGroup')}
           value={group ?? ''}
@@ -261,7 +253,8 @@ function PeerPosition({ org, period }: { org: OrganizationDetail; period: Period
           data={sorted.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` }))}
           w={{ base: '100%', xs: 300 }}
         />
-      </Group>
+      }
+    >
       <Text size="xs" c="dimmed" my={4}>
         {t('overview.compositeHelp')}
       </Text>
@@ -307,6 +300,6 @@ function PeerPosition({ org, period }: { org: OrganizationDetail; period: Period
           );
         }}
       </QueryState>
-    </section>
+    </Section>
   );
 }

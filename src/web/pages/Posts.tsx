@@ -1,30 +1,31 @@
 // Posts of an organisation: a filterable table of top (or weakest) posts, and the best-times heat map.
-import { Anchor, Group, NativeSelect, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Group, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { useBestTimes, useOrganization, useTopPosts, type Period } from '../api/queries.ts';
+import { useBestTimes, useTopPosts } from '../api/page-queries.ts';
+import type { Period } from '../api/queries.ts';
 import { platformName, type BestTimes, type OrganizationDetail } from '../api/types.ts';
 import { useRouter } from '../app/router.tsx';
 import { bestSlots, bestTimesOption } from '../charts/heatmap.ts';
 import { EChart } from '../components/EChart.tsx';
-import { OrgHeader } from '../components/OrgHeader.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { OrgPage } from '../components/OrgHeader.tsx';
 import { PeriodPicker, usePeriod } from '../components/PeriodPicker.tsx';
+import { Section } from '../components/Section.tsx';
 import { QueryState } from '../components/States.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { LOCALES } from '../i18n/format.ts';
 
 export default function Posts({ code }: { code: string }) {
   const { t } = useI18n();
-  const org = useOrganization(code);
   return (
-    <QueryState query={org}>
+    <OrgPage code={code} page={t('posts.title')}>
       {(o) => (
-        <Stack gap="md">
-          <OrgHeader org={o} page={t('posts.title')} />
+        <>
           <PeriodPicker timeZone={o.timezone} showBsnPreset={o.code === 'BSN'} />
           <PostsBody org={o} />
-        </Stack>
+        </>
       )}
-    </QueryState>
+    </OrgPage>
   );
 }
 
@@ -51,10 +52,7 @@ function TopPosts({ org, period, platform, setPlatform }: { org: OrganizationDet
   const platforms = [...new Set(org.accounts.map((a) => a.platform))];
   const needle = search.trim().toLowerCase();
   return (
-    <section aria-labelledby="top-title">
-      <Title order={2} size="h3" id="top-title">
-        {t('posts.top')}
-      </Title>
+    <Section id="top-title" title={t('posts.top')}>
       <Group align="flex-end" gap="sm" wrap="wrap" my="xs">
         <NativeSelect
           label={t('table.platform')}
@@ -72,53 +70,40 @@ function TopPosts({ org, period, platform, setPlatform }: { org: OrganizationDet
         {(d) => {
           const shown = needle ? d.posts.filter((p) => (p.text ?? '').toLowerCase().includes(needle) || p.handle.toLowerCase().includes(needle)) : d.posts;
           return (
-            <div className="table-scroll">
-              <Table striped withTableBorder data-testid="posts-table" miw={640}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('posts.published')}</Table.Th>
-                    <Table.Th scope="col">{t('table.account')}</Table.Th>
-                    <Table.Th scope="col">{t('posts.text')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('posts.engagements')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      ER
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shown.map((p) => (
-                    <Table.Tr key={`${p.platform}/${p.post_id}`}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(p.published_at, org.timezone)}</Table.Td>
-                      <Table.Td>
-                        {platformName(p.platform, p.date)}
-                        <br />
-                        <Text span size="xs" c="dimmed">
-                          @{p.handle} · {p.type}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" className="post-text" data-testid="post-text">
-                          {p.text ?? t('posts.noText')}
-                        </Text>
-                        {p.permalink && /^https?:\/\//i.test(p.permalink) && (
-                          <Anchor href={p.permalink} target="_blank" rel="noopener noreferrer nofollow" size="xs">
-                            {t('posts.open', { platform: platformName(p.platform, p.date) })}
-                          </Anchor>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right">{f.int(p.engagements)}</Table.Td>
-                      <Table.Td ta="right">{f.pct(p.er, 2)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
+            <DataTable
+              testId="posts-table"
+              miw={640}
+              columns={[t('posts.published'), t('table.account'), t('posts.text'), { label: t('posts.engagements'), align: 'right' }, { label: 'ER', align: 'right' }]}
+            >
+              {shown.map((p) => (
+                <Table.Tr key={`${p.platform}/${p.post_id}`}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(p.published_at, org.timezone)}</Table.Td>
+                  <Table.Td>
+                    {platformName(p.platform, p.date)}
+                    <br />
+                    <Text span size="xs" c="dimmed">
+                      @{p.handle} · {p.type}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" className="post-text" data-testid="post-text">
+                      {p.text ?? t('posts.noText')}
+                    </Text>
+                    {p.permalink && /^https?:\/\//i.test(p.permalink) && (
+                      <Anchor href={p.permalink} target="_blank" rel="noopener noreferrer nofollow" size="xs">
+                        {t('posts.open', { platform: platformName(p.platform, p.date) })}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{f.int(p.engagements)}</Table.Td>
+                  <Table.Td ta="right">{f.pct(p.er, 2)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
           );
         }}
       </QueryState>
-    </section>
+    </Section>
   );
 }
 
@@ -126,15 +111,12 @@ function BestTimesMap({ org, period, platform }: { org: OrganizationDetail; peri
   const { t } = useI18n();
   const best = useBestTimes(org.code, period, platform || undefined);
   return (
-    <section aria-labelledby="best-title">
-      <Title order={2} size="h3" id="best-title">
-        {t('posts.bestTimes')}
-      </Title>
+    <Section id="best-title" title={t('posts.bestTimes')}>
       <Text size="sm" c="dimmed">
         {t('posts.bestTimesHelp', { zone: org.timezone })}
       </Text>
       <QueryState query={best}>{(b) => <BestTimesBody data={b} />}</QueryState>
-    </section>
+    </Section>
   );
 }
 

@@ -1,13 +1,18 @@
 // Reports: make an evaluation (one organisation) or a benchmark (one group) report, list them, download.
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Button, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { useReports } from '../api/page-queries.ts';
 import { useGroups, useOrganizations } from '../api/queries.ts';
 import type { ReportItem } from '../api/types.ts';
 import { useCan } from '../app/auth.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { codeOptions } from '../components/GroupSelect.tsx';
+import { MutationForm, SavedAlert } from '../components/MutationForm.tsx';
 import { usePeriod } from '../components/PeriodPicker.tsx';
-import { ErrorAlert, QueryState } from '../components/States.tsx';
+import { PageTitle, Section } from '../components/Section.tsx';
+import { QueryState } from '../components/States.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 const FORMATS = ['pdf', 'html', 'xlsx', 'csv'] as const;
@@ -20,78 +25,50 @@ function rememberedOrg(): string {
   }
 }
 
-/** GET /api/reports may answer a page ({items}) or a bare list. */
-function listOf(body: unknown): ReportItem[] {
-  if (Array.isArray(body)) return body as ReportItem[];
-  if (body && typeof body === 'object' && 'items' in body && Array.isArray((body as { items: unknown }).items)) return (body as { items: ReportItem[] }).items;
-  return [];
-}
-
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export default function Reports() {
   const { t, f } = useI18n();
   const canMake = useCan('make-reports');
-  const reports = useQuery({
-    queryKey: ['reports'],
-    queryFn: async () => listOf(await api<unknown>('/api/reports')),
-  });
+  const reports = useReports();
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('reports.title')}
-      </Title>
+      <PageTitle>{t('reports.title')}</PageTitle>
       {canMake && <MakeReport />}
-      <section aria-labelledby="reports-list">
-        <Title order={2} size="h3" id="reports-list">
-          {t('reports.list')}
-        </Title>
+      <Section id="reports-list" title={t('reports.list')}>
         <QueryState query={reports} isEmpty={(d) => d.length === 0} empty={t('reports.none')}>
           {(d) => (
-            <div className="table-scroll">
-              <Table striped withTableBorder data-testid="reports-table" miw={520}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('reports.created')}</Table.Th>
-                    <Table.Th scope="col">{t('reports.kind')}</Table.Th>
-                    <Table.Th scope="col">{t('reports.subject')}</Table.Th>
-                    <Table.Th scope="col">{t('reports.format')}</Table.Th>
-                    <Table.Th scope="col">{t('reports.download')}</Table.Th>
+            <DataTable testId="reports-table" miw={520} columns={[t('reports.created'), t('reports.kind'), t('reports.subject'), t('reports.format'), t('reports.download')]}>
+              {d.map((r) => {
+                const p = r.params;
+                const subject = [p.org ?? p.group, p.from && p.to ? `${f.date(String(p.from))} – ${f.date(String(p.to))}` : null].filter(Boolean).join(', ');
+                const href = r.download_url.startsWith('/api/') ? r.download_url : `/api/reports/${r.id}/download`;
+                return (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{f.dateTime(r.created_at, localZone)}</Table.Td>
+                    <Table.Td>{r.kind === 'benchmark' ? t('reports.kind.benchmark') : t('reports.kind.evaluation')}</Table.Td>
+                    <Table.Td>
+                      {r.title}
+                      <Text size="xs" c="dimmed">
+                        {subject}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.format.toUpperCase()} · {f.int(Math.ceil(r.size / 1024))} KB
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor href={href} download={r.filename}>
+                        {t('reports.download')}
+                        <span className="visually-hidden-inline"> {r.filename}</span>
+                      </Anchor>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {d.map((r) => {
-                    const p = r.params;
-                    const subject = [p.org ?? p.group, p.from && p.to ? `${f.date(String(p.from))} – ${f.date(String(p.to))}` : null].filter(Boolean).join(', ');
-                    const href = r.download_url.startsWith('/api/') ? r.download_url : `/api/reports/${r.id}/download`;
-                    return (
-                      <Table.Tr key={r.id}>
-                        <Table.Td>{f.dateTime(r.created_at, localZone)}</Table.Td>
-                        <Table.Td>{r.kind === 'benchmark' ? t('reports.kind.benchmark') : t('reports.kind.evaluation')}</Table.Td>
-                        <Table.Td>
-                          {r.title}
-                          <Text size="xs" c="dimmed">
-                            {subject}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {r.format.toUpperCase()} · {f.int(Math.ceil(r.size / 1024))} KB
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor href={href} download={r.filename}>
-                            {t('reports.download')}
-                            <span className="visually-hidden-inline"> {r.filename}</span>
-                          </Anchor>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </div>
+                );
+              })}
+            </DataTable>
           )}
         </QueryState>
-      </section>
+      </Section>
     </Stack>
   );
 }
@@ -107,7 +84,7 @@ function MakeReport() {
   const [format, setFormat] = useState<(typeof FORMATS)[number]>('pdf');
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
-  const options = kind === 'evaluation' ? (orgs.data?.items ?? []).map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })) : (groups.data?.items ?? []).map((g) => ({ value: g.code, label: `${g.name} (${g.code})` }));
+  const options = codeOptions(kind === 'evaluation' ? orgs.data?.items : groups.data?.items);
   const preferred = kind === 'evaluation' ? rememberedOrg() : 'ISO';
   const chosen = subject || options.find((o) => o.value === preferred)?.value || options[0]?.value || '';
   const make = useMutation({
@@ -118,43 +95,28 @@ function MakeReport() {
       }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['reports'] }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    make.mutate();
-  };
   return (
-    <form onSubmit={submit} aria-labelledby="make-title">
-      <Title order={2} size="h3" id="make-title">
-        {t('reports.make')}
-      </Title>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <NativeSelect
-          label={t('reports.kind')}
-          value={kind}
-          onChange={(e) => {
-            setKind(e.currentTarget.value as 'evaluation' | 'benchmark');
-            setSubject('');
-          }}
-          data={[
-            { value: 'evaluation', label: t('reports.kind.evaluation') },
-            { value: 'benchmark', label: t('reports.kind.benchmark') },
-          ]}
-          w={{ base: '100%', xs: 240 }}
-        />
-        <NativeSelect label={t('reports.subject')} value={chosen} onChange={(e) => setSubject(e.currentTarget.value)} data={options} w={{ base: '100%', xs: 280 }} />
-        <TextInput type="date" label={t('period.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required w={{ base: '47%', xs: 160 }} />
-        <TextInput type="date" label={t('period.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} required w={{ base: '47%', xs: 160 }} />
-        <NativeSelect label={t('reports.format')} value={format} onChange={(e) => setFormat(e.currentTarget.value as (typeof FORMATS)[number])} data={FORMATS.map((x) => ({ value: x, label: x.toUpperCase() }))} w={{ base: '100%', xs: 110 }} />
-        <Button type="submit" loading={make.isPending} disabled={!chosen || from > to}>
-          {t('reports.submit')}
-        </Button>
-      </Group>
-      {make.isError && <ErrorAlert error={make.error} />}
-      {make.isSuccess && (
-        <Alert color="teal" role="status" mt="xs">
-          {t('reports.made')}
-        </Alert>
-      )}
-    </form>
+    <MutationForm mutation={make} id="make-title" title={t('reports.make')} success={<SavedAlert>{t('reports.made')}</SavedAlert>}>
+      <NativeSelect
+        label={t('reports.kind')}
+        value={kind}
+        onChange={(e) => {
+          setKind(e.currentTarget.value as 'evaluation' | 'benchmark');
+          setSubject('');
+        }}
+        data={[
+          { value: 'evaluation', label: t('reports.kind.evaluation') },
+          { value: 'benchmark', label: t('reports.kind.benchmark') },
+        ]}
+        w={{ base: '100%', xs: 240 }}
+      />
+      <NativeSelect label={t('reports.subject')} value={chosen} onChange={(e) => setSubject(e.currentTarget.value)} data={options} w={{ base: '100%', xs: 280 }} />
+      <TextInput type="date" label={t('period.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required w={{ base: '47%', xs: 160 }} />
+      <TextInput type="date" label={t('period.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} required w={{ base: '47%', xs: 160 }} />
+      <NativeSelect label={t('reports.format')} value={format} onChange={(e) => setFormat(e.currentTarget.value as (typeof FORMATS)[number])} data={FORMATS.map((x) => ({ value: x, label: x.toUpperCase() }))} w={{ base: '100%', xs: 110 }} />
+      <Button type="submit" loading={make.isPending} disabled={!chosen || from > to}>
+        {t('reports.submit')}
+      </Button>
+    </MutationForm>
   );
 }

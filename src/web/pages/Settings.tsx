@@ -1,37 +1,26 @@
 // Settings: users and their roles (admins, coordinators and managers), and what each role may do.
-import { Alert, Button, Group, NativeSelect, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Button, Group, NativeSelect, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { useUsers } from '../api/page-queries.ts';
 import { useGroups, useOrganizations } from '../api/queries.ts';
 import { ROLES, type Role, type User } from '../api/types.ts';
-import { currentRole, useAuth, useCan } from '../app/auth.tsx';
+import { Allowed } from '../components/Allowed.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { MutationForm } from '../components/MutationForm.tsx';
+import { PageTitle, Section } from '../components/Section.tsx';
 import { ErrorAlert, QueryState } from '../components/States.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
-function listOf(body: unknown): User[] {
-  if (Array.isArray(body)) return body as User[];
-  if (body && typeof body === 'object' && 'items' in body && Array.isArray((body as { items: unknown }).items)) return (body as { items: User[] }).items;
-  return [];
-}
-
 export default function Settings() {
   const { t } = useI18n();
-  const { state } = useAuth();
-  const allowed = useCan('manage-users');
-  const role = currentRole(state);
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('settings.title')}
-      </Title>
-      {allowed ? (
+      <PageTitle>{t('settings.title')}</PageTitle>
+      <Allowed ability="manage-users">
         <Users />
-      ) : (
-        <Alert color="orange" role="alert" data-testid="not-allowed">
-          {t('role.notAllowed', { role: role ? t(`role.${role}`) : '' })}
-        </Alert>
-      )}
+      </Allowed>
       <RolesTable />
     </Stack>
   );
@@ -39,36 +28,20 @@ export default function Settings() {
 
 function Users() {
   const { t } = useI18n();
-  const users = useQuery({ queryKey: ['users'], queryFn: async () => listOf(await api<unknown>('/api/users?limit=500')) });
+  const users = useUsers();
   return (
-    <section aria-labelledby="users-title">
-      <Title order={2} size="h3" id="users-title">
-        {t('settings.users')}
-      </Title>
+    <Section id="users-title" title={t('settings.users')}>
       <QueryState query={users} isEmpty={(d) => d.length === 0}>
         {(d) => (
-          <div className="table-scroll">
-            <Table striped withTableBorder data-testid="users-table" miw={720}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('settings.name')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.email')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.role')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.org')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.map((u) => (
-                  <UserRow key={u.id} user={u} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+          <DataTable testId="users-table" miw={720} columns={[t('settings.name'), t('settings.email'), t('settings.role'), t('settings.org'), t('settings.actions')]}>
+            {d.map((u) => (
+              <UserRow key={u.id} user={u} />
+            ))}
+          </DataTable>
         )}
       </QueryState>
       <AddUser />
-    </section>
+    </Section>
   );
 }
 
@@ -131,43 +104,36 @@ function AddUser() {
       void client.invalidateQueries({ queryKey: ['users'] });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    add.mutate();
-  };
   return (
-    <form onSubmit={submit} aria-labelledby="add-user-title" style={{ marginTop: 16 }}>
-      <Title order={3} size="h4" id="add-user-title">
-        {t('settings.addUser')}
-      </Title>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput label={t('settings.email')} type="email" required value={form.email} onChange={(e) => set('email')(e.currentTarget.value)} w={{ base: '100%', xs: 220 }} />
-        <TextInput label={t('settings.name')} value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} w={{ base: '100%', xs: 180 }} />
-        <NativeSelect label={t('settings.role')} value={form.role} onChange={(e) => set('role')(e.currentTarget.value)} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} w={{ base: '100%', xs: 200 }} />
-        <NativeSelect label={t('settings.org')} value={form.org} onChange={(e) => set('org')(e.currentTarget.value)} data={[{ value: '', label: t('settings.none') }, ...(orgs.data?.items ?? []).map((o) => ({ value: o.code, label: o.code }))]} w={{ base: '47%', xs: 140 }} />
-        <NativeSelect label={t('settings.network')} value={form.network} onChange={(e) => set('network')(e.currentTarget.value)} data={[{ value: '', label: t('settings.none') }, ...(groups.data?.items ?? []).filter((g) => g.kind === 'network').map((g) => ({ value: g.code, label: g.code }))]} w={{ base: '47%', xs: 140 }} />
-        <PasswordInput label={t('settings.password')} required value={form.password} onChange={(e) => set('password')(e.currentTarget.value)} autoComplete="new-password" w={{ base: '100%', xs: 200 }} />
-        <Button type="submit" loading={add.isPending}>
-          {t('settings.create')}
-        </Button>
-      </Group>
-      {add.isError && <ErrorAlert error={add.error} />}
-      {add.isSuccess && (
+    <MutationForm
+      mutation={add}
+      id="add-user-title"
+      title={t('settings.addUser')}
+      level={3}
+      style={{ marginTop: 16 }}
+      success={
         <Text size="sm" role="status">
           {t('settings.saved')}
         </Text>
-      )}
-    </form>
+      }
+    >
+      <TextInput label={t('settings.email')} type="email" required value={form.email} onChange={(e) => set('email')(e.currentTarget.value)} w={{ base: '100%', xs: 220 }} />
+      <TextInput label={t('settings.name')} value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} w={{ base: '100%', xs: 180 }} />
+      <NativeSelect label={t('settings.role')} value={form.role} onChange={(e) => set('role')(e.currentTarget.value)} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} w={{ base: '100%', xs: 200 }} />
+      <NativeSelect label={t('settings.org')} value={form.org} onChange={(e) => set('org')(e.currentTarget.value)} data={[{ value: '', label: t('settings.none') }, ...(orgs.data?.items ?? []).map((o) => ({ value: o.code, label: o.code }))]} w={{ base: '47%', xs: 140 }} />
+      <NativeSelect label={t('settings.network')} value={form.network} onChange={(e) => set('network')(e.currentTarget.value)} data={[{ value: '', label: t('settings.none') }, ...(groups.data?.items ?? []).filter((g) => g.kind === 'network').map((g) => ({ value: g.code, label: g.code }))]} w={{ base: '47%', xs: 140 }} />
+      <PasswordInput label={t('settings.password')} required value={form.password} onChange={(e) => set('password')(e.currentTarget.value)} autoComplete="new-password" w={{ base: '100%', xs: 200 }} />
+      <Button type="submit" loading={add.isPending}>
+        {t('settings.create')}
+      </Button>
+    </MutationForm>
   );
 }
 
 function RolesTable() {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="roles-title">
-      <Title order={2} size="h3" id="roles-title">
-        {t('settings.roles')}
-      </Title>
+    <Section id="roles-title" title={t('settings.roles')}>
       <div className="table-scroll">
         <Table withTableBorder>
           <Table.Tbody>
@@ -180,6 +146,6 @@ function RolesTable() {
           </Table.Tbody>
         </Table>
       </div>
-    </section>
+    </Section>
   );
 }
