@@ -7,15 +7,10 @@ import { makeDeps } from './actions/context.ts';
 import { loadDemoIfEmpty } from './actions/demo.ts';
 import type { WorkerStatus } from './actions/health.ts';
 import { createApp } from './http/app.ts';
-import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logging.ts';
 import { connectorsFromSettings } from './platforms/registry.ts';
-import { startSyncWorker } from './jobs/sync.ts';
-import type { PlatformSettings } from './config.ts';
+import { startBackgroundWork, type BackgroundWork } from './jobs/worker.ts';
 
-function platformAccessConfigured(p: PlatformSettings): boolean {
-  return Boolean(p.facebook.app || p.x.client || p.x.bearerToken || p.youtube.client || p.youtube.apiKey);
-}
 
 export class StartupError extends Error {}
 
@@ -62,7 +57,7 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, opts: { viaFlag?: boolean; demo?: boolean } = {}): Promise<Running> {
+export async function startServer(config: Config, opts: { viaFlag?: boolean; demo?: boolean; worker?: boolean } = {}): Promise<Running> {
   const log = createLogger(config.logLevel);
   const secretKey = ensureSecretKey(config);
   const db = await openAndMigrate(config, opts.viaFlag);
@@ -78,21 +73,15 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
     });
     if (result) log.info(result, 'demo data loaded (figures are synthetic, except BSN 2019 reported counts)');
   }
-  const worker: WorkerStatus = { mode: 'embedded', status: 'idle', last_heartbeat: null };
-  const app = createApp({ deps, log, worker: () => worker });
+  const idle: WorkerStatus = { mode: 'none', status: 'idle', last_heartbeat: null };
+  let work: BackgroundWork | undefined;
+  const app = createApp({ deps, log, worker: () => work?.status() ?? idle });
   const server = await listen(app.fetch, config).catch(async (err: unknown) => {
     await db.close();
     throw err;
   });
-  const scheduler = startScheduler(deps, {
-    log,
-    onHeartbeat: (at) => {
-      worker.status = 'running';
-      worker.last_heartbeat = at;
-    },
-  });
-  // Without any platform credentials there is nothing a sync could read, so no worker is started.
-  const sync = platformAccessConfigured(config.platforms) ? startSyncWorker(deps, { log }) : undefined;
+  // With separate `socialbench worker` processes, `serve --no-worker` leaves the background work to them.
+  if (opts.worker !== false) work = startBackgroundWork(deps, { log, kind: 'embedded', platforms: config.platforms });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port, database: db.describe }, `socialbench listening on http://localhost:${port}`);
@@ -102,9 +91,27 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
     log,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await scheduler.stop();
-      await sync?.stop();
-      worker.status = 'stopped';
+      await work?.stop();
+      await db.close();
+    },
+  };
+}
+
+/** A process that only does background work (`socialbench worker`): reports, sync, heartbeat. */
+export async function startWorker(
+  config: Config,
+  opts: { viaFlag?: boolean; sync?: boolean; reports?: boolean } = {},
+): Promise<{ log: Logger; close(): Promise<void> }> {
+  const log = createLogger(config.logLevel);
+  const secretKey = ensureSecretKey(config);
+  const db = await openAndMigrate(config, opts.viaFlag);
+  const deps = makeDeps(db, { mail: config.mail, secretKey, connectors: connectorsFromSettings(config.platforms) });
+  const work = startBackgroundWork(deps, { log, kind: 'worker', platforms: config.platforms, sync: opts.sync, reports: opts.reports });
+  log.info({ database: db.describe }, 'socialbench worker started');
+  return {
+    log,
+    close: async () => {
+      await work.stop();
       await db.close();
     },
   };

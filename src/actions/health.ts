@@ -1,5 +1,7 @@
 // Use case: is the service able to work? Database reachability and worker state.
 import { ping, getSetting } from '../db/queries/health.ts';
+import { recentWorkers } from '../db/queries/workers.ts';
+import { HEARTBEAT_MS } from '../jobs/heartbeat.ts';
 import type { Deps } from './context.ts';
 
 export interface WorkerStatus {
@@ -15,6 +17,8 @@ export interface Health {
   time: string;
   database: { status: 'ok' | 'error'; dialect: string; latency_ms: number; error?: string };
   worker: WorkerStatus;
+  /** Every process that ran background work in the last hour (this one included), by its heartbeats. */
+  workers: { id: string; kind: string; host: string; pid: number; started_at: string; last_beat_at: string; alive: boolean }[];
   demo: { loaded: boolean };
 }
 
@@ -24,10 +28,18 @@ export async function checkHealth(deps: Deps, worker: WorkerStatus): Promise<Hea
   const started = performance.now();
   let database: Health['database'];
   let demoLoaded = false;
+  let workers: Health['workers'] = [];
   try {
     await ping(deps.db.kysely);
     database = { status: 'ok', dialect: deps.db.dialect, latency_ms: Math.round((performance.now() - started) * 100) / 100 };
     demoLoaded = (await getSetting(deps.db.kysely, 'demo')) !== undefined;
+    const now = Date.parse(deps.now());
+    const rows = await recentWorkers(deps.db.kysely, new Date(now - 3_600_000).toISOString());
+    workers = rows.map((r) => ({
+      id: r.id, kind: r.kind, host: r.host, pid: r.pid, started_at: r.started_at, last_beat_at: r.last_beat_at,
+      // Three missed beats and the process is taken for gone.
+      alive: r.stopped_at === null && now - Date.parse(r.last_beat_at) < 3 * HEARTBEAT_MS,
+    }));
   } catch (err) {
     database = {
       status: 'error',
@@ -42,6 +54,7 @@ export async function checkHealth(deps: Deps, worker: WorkerStatus): Promise<Hea
     time: deps.now(),
     database,
     worker,
+    workers,
     demo: { loaded: demoLoaded },
   };
 }

@@ -87,6 +87,26 @@ describe('socialbench command line', () => {
     expect(second.stdout).toMatch(/^up to date/);
   });
 
+  it('runs a worker process whose heartbeat the server health lists', async () => {
+    const env = await databaseEnv();
+    const port = await freePort();
+    const server = spawn(process.execPath, [BIN, 'serve', '--no-worker'], { env: { ...process.env, ...env, PORT: String(port), SOCIALBENCH_DEMO: 'off', LOG_LEVEL: 'silent' } });
+    children.push(server);
+    await waitFor(`http://127.0.0.1:${port}/api/health`, server);
+    const worker = spawn(process.execPath, [BIN, 'worker'], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
+    children.push(worker);
+    let workers: { kind: string; alive: boolean }[] = [];
+    for (let i = 0; i < 100 && !workers.some((w) => w.kind === 'worker' && w.alive); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      workers = ((await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { workers: { kind: string; alive: boolean }[] }).workers;
+    }
+    expect(workers).toEqual([expect.objectContaining({ kind: 'worker', alive: true })]);
+    worker.kill('SIGTERM');
+    await new Promise((r) => worker.once('close', r));
+    const after = ((await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { workers: { alive: boolean }[] }).workers;
+    expect(after).toEqual([expect.objectContaining({ alive: false })]);
+  });
+
   it('loads the demo and reports, in the house style and as FORMATS.md JSON', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sb-cli-')), 'demo.db');
     const env = { DATA_DIR: join(file, '..') };

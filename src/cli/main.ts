@@ -10,6 +10,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSync } from './commands/sync.ts';
+import { registerWorker } from './commands/worker.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerSync(program);
+  registerWorker(program);
   return program;
 }
 

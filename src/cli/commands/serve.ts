@@ -9,7 +9,8 @@ export function registerServe(program: Command): void {
     .description('serve the API and web app (loads the demo data into an empty database unless --no-demo)')
     .option('--port <n>', 'port to listen on (default: PORT or 3000)')
     .option('--no-demo', 'do not load the demo data into an empty database')
-    .action(async (opts: { port?: string; demo: boolean }, cmd: Command) => {
+    .option('--no-worker', 'leave background work (reports, sync) to separate `socialbench worker` processes')
+    .action(async (opts: { port?: string; demo: boolean; worker: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       let port: number | undefined;
       if (opts.port !== undefined) {
@@ -17,7 +18,7 @@ export function registerServe(program: Command): void {
         if (!/^\d+$/.test(opts.port) || port < 1 || port > 65535) throw new ExitError(`--port must be a whole number between 1 and 65535 (got "${opts.port}")`, 2);
       }
       const config = configFrom(globals, { port });
-      const running = await startServer(config, { viaFlag: globals.db !== undefined, demo: opts.demo && config.demoOnFirstStart });
+      const running = await startServer(config, { viaFlag: globals.db !== undefined, demo: opts.demo && config.demoOnFirstStart, worker: opts.worker });
       const stop = () => {
         running.log.info('shutting down');
         void running.close().then(() => process.exit(0));

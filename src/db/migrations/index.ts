@@ -5,6 +5,7 @@ import * as m002 from './002_imports_audit.ts';
 import * as m003 from './003_reports.ts';
 import * as m004 from './004_data_version.ts';
 import * as m005 from './005_connections.ts';
+import * as m006 from './006_workers.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_reports': m003,
   '004_data_version': m004,
   '005_connections': m005,
+  '006_workers': m006,
 };

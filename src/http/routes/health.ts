@@ -11,6 +11,7 @@ const healthView = z
     time: z.string(),
     database: z.object({ status: z.enum(['ok', 'error']), dialect: z.string(), latency_ms: z.number(), error: z.string().optional() }),
     worker: z.object({ mode: z.enum(['embedded', 'none']), status: z.enum(['running', 'idle', 'stopped']), last_heartbeat: z.string().nullable() }),
+    workers: z.array(z.object({ id: z.string(), kind: z.string(), host: z.string(), pid: z.number(), started_at: z.string(), last_beat_at: z.string(), alive: z.boolean() })),
     demo: z.object({ loaded: z.boolean() }),
   })
   .meta({ id: 'Health' });
