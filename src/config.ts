@@ -232,9 +232,16 @@ export function ensureSecretKey(config: Config): string {
   return key;
 }
 
+/** This process's environment with some variables replaced: for child processes (tests, benchmarks). */
+export function childEnvironment(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}
+
 export interface TestSettings {
   /** Which database the test run uses: set per Vitest project. */
   database: 'sqlite' | 'postgres';
+  /** A Chromium binary named by CHROMIUM_PATH, if any (else the usual Debian paths are tried). */
+  chromiumPath: string | undefined;
   /** Server in which each test creates and drops its own database. */
   postgresAdminUrl: string;
 }
@@ -247,5 +254,6 @@ export function loadTestSettings(env: Env = process.env): TestSettings {
   return {
     database: kind,
     postgresAdminUrl: env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    chromiumPath: env.CHROMIUM_PATH,
   };
 }

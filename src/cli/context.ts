@@ -18,7 +18,7 @@ export class ExitError extends Error {
 }
 
 export function configFrom(opts: GlobalOptions, extra: { port?: number } = {}): Config {
-  return loadConfig(process.env, { dbPath: opts.db, port: extra.port });
+  return loadConfig(undefined, { dbPath: opts.db, port: extra.port });
 }
 
 /** Runs fn with migrated database deps, closing the database afterwards. */

@@ -7,13 +7,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { childEnvironment, loadTestSettings } from '../../config.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'bin/socialbench.js');
 
 /** Where Chromium is: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [loadTestSettings().chromiumPath, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   return candidates.find((p): p is string => Boolean(p && existsSync(p))) ?? null;
 }
 
@@ -62,7 +63,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env: childEnvironment(env), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -83,7 +84,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
     env,
     cli: (args, stdin) =>
       new Promise((done) => {
-        const c = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+        const c = spawn(process.execPath, [BIN, ...args], { env: childEnvironment(env) });
         let out = '';
         let err = '';
         c.stdout.on('data', (d: Buffer) => (out += d.toString()));
