@@ -75,6 +75,16 @@ describe('broken files are rejected whole, naming row and column', () => {
     expect(await rejects('garbage.xlsx', 'PK\u0003\u0004 not really a zip')).toMatchObject([{ message: expect.stringMatching(/not a readable XLSX/) }]);
   });
 
+  it('a binary .xls workbook is refused with what to do instead', async () => {
+    // The Compound File header of every Excel 97-2003 workbook, then filler.
+    const xls = new Uint8Array(4096);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    for (const name of ['posts.xls', 'posts.csv']) {
+      const problems = await rejects(name, xls);
+      expect(problems).toEqual([{ file: name, row: 1, column: '', message: expect.stringMatching(/binary Excel 97-2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\) or as CSV/) }]);
+    }
+  });
+
   it('an unrecognised file lists the kinds socialbench reads', async () => {
     const [p] = await rejects('unrecognised.csv', file('unrecognised.csv'));
     expect(p?.message).toMatch(/cannot tell what the file holds; socialbench reads: generic templates \(organizations, accounts, snapshots, posts\).*Meta Business Suite Facebook posts export.*YouTube Studio Table data.*TikTok Studio Content.*LinkedIn/);

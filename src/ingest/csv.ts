@@ -1,7 +1,5 @@
 // Streams a CSV file's records: encoding sniffed, delimiter (comma or semicolon) found from the first lines.
-import { Readable } from 'node:stream';
-import { readBatches } from './stream.ts';
-import { parse, CsvError } from 'csv-parse';
+import { CsvParser, CsvSyntaxError } from './csv-parser.ts';
 import { decodeChunks, DecodeError, type Encoding } from './decode.ts';
 import { SourceError, type Rec } from './records.ts';
 
@@ -51,22 +49,30 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, encoding: E
   const rowOffset = skipFirstLine ? 1 : 0;
   if (skipFirstLine) head = head.replace(/^sep=.\r?\n/, '');
 
-  async function* all(): AsyncGenerator<string> {
-    yield head;
-    if (rest?.done) return;
-    for (;;) {
-      const r = await text.next();
-      if (r.done) return;
-      yield r.value;
-    }
-  }
-  const source = Readable.from(all(), { objectMode: false });
-  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: false });
-  source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
+  // One batch of records per decoded chunk (about a megabyte): one await per batch, not per record.
+  const parser = new CsvParser(delimiter.charCodeAt(0));
   let row = rowOffset;
+  const numbered = (cells: string[][]): Rec[] => {
+    const out: Rec[] = new Array(cells.length);
+    for (let i = 0; i < cells.length; i++) out[i] = { row: ++row, cells: cells[i] as string[] };
+    return out;
+  };
   try {
-    for await (const batch of readBatches<string[]>(parser, 1000)) yield batch.map((cells) => ({ row: ++row, cells }));
+    let out: string[][] = [];
+    parser.push(head, out);
+    if (!rest?.done) {
+      for (;;) {
+        if (out.length > 0) {
+          yield numbered(out);
+          out = [];
+        }
+        const r = await text.next();
+        if (r.done) break;
+        parser.push(r.value, out);
+      }
+    }
+    parser.end(out);
+    if (out.length > 0) yield numbered(out);
   } catch (err) {
     throw asSourceError(err, rowOffset);
   }
@@ -74,10 +80,9 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, encoding: E
 
 function asSourceError(err: unknown, rowOffset: number): Error {
   if (err instanceof DecodeError) return new SourceError(err.message, undefined, undefined);
-  if (err instanceof CsvError) {
-    const rec = (err as unknown as { records?: number }).records;
-    const row = rec !== undefined ? rec + 1 + rowOffset : undefined;
-    if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+  if (err instanceof CsvSyntaxError) {
+    const row = err.records + 1 + rowOffset;
+    if (err.code === 'quote-not-closed')
       return new SourceError(`a quoted cell is never closed (the file may be truncated): ${err.message}`, row, undefined);
     return new SourceError(`the CSV cannot be read: ${err.message}`, row, undefined);
   }

@@ -8,7 +8,8 @@ import type { Encoding } from './decode.ts';
 import { detect } from './detect.ts';
 import type { NumberLocale } from './numbers.ts';
 import type { MapContext } from './platforms/index.ts';
-import { RecordStream, SourceError, type Table } from './records.ts';
+import { RecordStream, SourceError, type Rec, type Table } from './records.ts';
+import { norm } from './platforms/common.ts';
 import type { ImportStore } from './store.ts';
 import { keyOf, KEY_COLUMNS, readRow, TEMPLATES, type PostRecord, type Problem, type Problems, type SnapshotRecord, type TemplateName } from './templates.ts';
 import { xlsxTables } from './xlsx.ts';
@@ -41,6 +42,14 @@ export function formatOf(name: string, head: Uint8Array): Format {
   if (n.endsWith('.xlsx') || (head[0] === 0x50 && head[1] === 0x4b)) return 'xlsx';
   if (n.endsWith('.jsonl') || n.endsWith('.ndjson')) return 'jsonl';
   return 'csv';
+}
+
+/** An OLE2 / Compound File (D0 CF 11 E0 A1 B1 1A E1): a BIFF .xls workbook, or another old Office file. */
+export function isCompoundFile(head: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (head.length < 4) return false;
+  for (let i = 0; i < Math.min(head.length, magic.length); i++) if (head[i] !== magic[i]) return false;
+  return true;
 }
 
 /** The order files and sheets are read in: organisations before accounts before figures. */
@@ -79,6 +88,12 @@ export async function readFile(file: InputFile, store: ImportStore, o: ReadOptio
     if (!first.done) yield first.value;
     yield* it;
   }
+  if (isCompoundFile(head))
+    throw new SourceError(
+      'this is a binary Excel 97-2003 workbook (.xls), which socialbench does not read: open it in Excel or LibreOffice Calc, save it as an Excel Workbook (.xlsx) or as CSV UTF-8, and import that file',
+      1,
+      undefined,
+    );
   const format = formatOf(file.name, head);
   let tables: Table[];
   if (format === 'xlsx') {
@@ -129,11 +144,33 @@ async function readTable(table: Table, store: ImportStore, o: ReadOptions, probl
   if (!o.account) throw new SourceError(`this is a ${d.kind.label}, which does not name its account: pass --account ${d.platform}/HANDLE (the API's "account" field)`, d.headerRow, undefined);
   if (o.account.platform !== d.platform) throw new SourceError(`this is a ${d.kind.label} (${d.platform}) but --account names a ${o.account.platform} account`, d.headerRow, undefined);
   const ctx: MapContext = { handle: o.account.handle, zone: o.accountZone ?? 'UTC', asOf: o.asOf, locale: o.locale };
-  const map = d.kind.bind(d.header, ctx, d.platform);
+  let map = d.kind.bind(d.header, ctx, d.platform);
   const template: TemplateName = d.kind.template === 'snapshots' ? 'snapshots' : 'posts';
   let read = 0;
-  for await (const batch of table.records.batches()) {
-    for (const rec of batch) {
+  // Multi-block files: a one-cell line is held until the next line tells whether it titles a new block.
+  let title: Rec | undefined;
+  const rows = async function* (): AsyncGenerator<Rec> {
+    for await (const batch of table.records.batches()) {
+      for (const rec of batch) {
+        if (!d.kind.blocks) {
+          yield rec;
+          continue;
+        }
+        const cells = rec.cells ?? [];
+        if (d.kind.matches(cells.map(norm), title ? [title] : [])) {
+          map = d.kind.bind(cells, ctx, d.platform);
+          title = undefined;
+          continue;
+        }
+        if (title) yield title;
+        title = cells.filter((c) => c.trim() !== '').length === 1 ? rec : undefined;
+        if (!title) yield rec;
+      }
+    }
+    if (title) yield title;
+  };
+  for await (const rec of rows()) {
+    {
       tick();
       const r = map(rec, problems);
       if (r === undefined || r === 'skip') {

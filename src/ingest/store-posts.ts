@@ -1,24 +1,70 @@
 // Writes a batch of post rows: new posts, changed post fields, and measurements. A row without
 // measured_at whose counts equal the post's latest measurement adds nothing (so a second import of
 // the same file changes nothing); with measured_at, the (post, measured_at) key decides.
-import { findPosts, insertMeasurements, insertPosts, measurementsOf, updateMeasurement, updatePost, type NewPost, type PostState } from '../db/queries/ingest.ts';
+import { anyPosts, findPosts, insertFreshPosts, insertMeasurements, insertPosts, measurementsOf, updateMeasurement, updatePost, type NewPost, type PostState } from '../db/queries/ingest.ts';
+import { KeySet } from './keyset.ts';
 import type { PostMetricRow } from '../db/schema.ts';
 import type { StoreContext } from './store.ts';
 import { COUNTS, type PostRecord } from './templates.ts';
 
 export interface PendingPost { row: number; r: PostRecord }
+type Resolved = PendingPost & { accountId: number };
+
+/**
+ * What one import knows about a platform's posts without asking the database: whether the platform
+ * had any post when the import first wrote one, and the post ids this import has handed to the
+ * writer (fingerprints). A post id not seen before, on a platform that had no posts, cannot exist:
+ * it is inserted without a look-up. Anything else (or a fingerprint collision) takes the look-up path.
+ */
+export class PostTracker {
+  private readonly platforms = new Map<string, { hadPosts: boolean; ids: KeySet }>();
+
+  /** Looks up once per platform whether it had posts; call before `isCertainlyNew`. */
+  async prepare(ctx: StoreContext, platform: string): Promise<void> {
+    if (!this.platforms.has(platform)) this.platforms.set(platform, { hadPosts: await anyPosts(ctx.k, platform), ids: new KeySet() });
+  }
+
+  /** Records that this import writes the post; true when it cannot be stored yet. */
+  isCertainlyNew(platform: string, postId: string): boolean {
+    const p = this.platforms.get(platform);
+    if (!p) throw new Error(`PostTracker: ${platform} not prepared`);
+    return p.ids.add(postId) && !p.hadPosts;
+  }
+}
 
 const sameCounts = (m: PostMetricRow, r: PostRecord) => COUNTS.every((c) => (m[c] === null ? null : Number(m[c])) === r[c]);
 const hasCounts = (r: PostRecord) => COUNTS.some((c) => r[c] !== null);
 
-export async function flushPosts(ctx: StoreContext, batch: PendingPost[]): Promise<void> {
+export async function flushPosts(ctx: StoreContext, tracker: PostTracker, batch: PendingPost[]): Promise<void> {
   const { k, sqlite, now, problems } = ctx;
-  const rows: (PendingPost & { accountId: number })[] = [];
+  const fresh: Resolved[] = [];
+  const others: Resolved[] = [];
+  let prepared = '';
   for (const b of batch) {
-    const accountId = await ctx.account(b.r.platform, b.r.handle);
-    if (accountId === null) problems.push({ row: b.row, column: 'handle', message: `no account ${b.r.platform}/${b.r.handle}; add it with an accounts file first` });
-    else rows.push({ row: b.row, r: b.r, accountId });
+    const { platform, handle } = b.r;
+    const accountId = ctx.cachedAccount(platform, handle) ?? (await ctx.account(platform, handle));
+    if (accountId === null) {
+      problems.push({ row: b.row, column: 'handle', message: `no account ${platform}/${handle}; add it with an accounts file first` });
+      continue;
+    }
+    if (platform !== prepared) {
+      await tracker.prepare(ctx, platform);
+      prepared = platform;
+    }
+    const x = b as Resolved;
+    x.accountId = accountId;
+    (tracker.isCertainlyNew(platform, b.r.post_id) ? fresh : others).push(x);
   }
+  // First, the posts that cannot exist yet: inserted with their measurement, no look-up. Any later
+  // row of the same post is among `others` and finds it stored.
+  await insertFreshPosts(k, sqlite, fresh, now);
+  for (let i = 0; i < fresh.length; i++) ctx.count('posts', 'added');
+  if (others.length > 0) await flushLookedUp(ctx, others);
+}
+
+/** Rows whose post may exist: looked up, compared, updated or added. */
+async function flushLookedUp(ctx: StoreContext, rows: Resolved[]): Promise<void> {
+  const { k, sqlite, now, problems } = ctx;
 
   // Posts as stored before this batch, by platform.
   const known = new Map<string, PostState>();

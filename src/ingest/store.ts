@@ -9,7 +9,7 @@ import { addMember, findGroupByCode, insertGroup, removeMember } from '../db/que
 import { findOrganizationByCode, groupCodesOf, insertOrganization, updateOrganization } from '../db/queries/organizations.ts';
 import { findSnapshots, insertSnapshots, updateSnapshot } from '../db/queries/ingest.ts';
 import type { Database } from '../db/schema.ts';
-import { flushPosts, type PendingPost } from './store-posts.ts';
+import { flushPosts, PostTracker, type PendingPost } from './store-posts.ts';
 import type { AccountRecord, OrganizationRecord, Problems, SnapshotRecord, TemplateName } from './templates.ts';
 
 export interface Counts { added: number; updated: number; unchanged: number }
@@ -26,23 +26,32 @@ export interface StoreContext {
   count(template: TemplateName, outcome: Outcome): void;
   /** (platform, handle) -> account id, or null when there is no such account. */
   account(platform: string, handle: string): Promise<number | null>;
+  /** The same, synchronously, when this handle as written was resolved before; else undefined. */
+  cachedAccount(platform: string, handle: string): number | null | undefined;
 }
 
 export class ImportStore {
   private readonly accounts = new Map<string, number | null>();
+  /** platform -> handle as written -> account id: the per-row look-up without building a key. */
+  private readonly byHandle = new Map<string, Map<string, number | null>>();
   private readonly orgIds = new Map<string, number | null>();
   private snapshots: { row: number; r: SnapshotRecord }[] = [];
   private posts: PendingPost[] = [];
+  private readonly postTracker = new PostTracker();
   readonly ctx: StoreContext;
 
   constructor(k: Kysely<Database>, sqlite: SQLite.Database | undefined, o: { now: string; actor: string; source: string; problems: Problems; count: StoreContext['count'] }) {
-    this.ctx = { k, sqlite, ...o, account: (p, h) => this.accountId(p, h) };
+    this.ctx = { k, sqlite, ...o, account: (p, h) => this.accountId(p, h), cachedAccount: (p, h) => this.byHandle.get(p)?.get(h) };
   }
 
   private async accountId(platform: string, handle: string): Promise<number | null> {
     const key = `${platform}/${handleKey(handle)}`;
     if (!this.accounts.has(key)) this.accounts.set(key, (await findAccount(this.ctx.k, platform, handleKey(handle)))?.id ?? null);
-    return this.accounts.get(key) ?? null;
+    const id = this.accounts.get(key) ?? null;
+    let m = this.byHandle.get(platform);
+    if (!m) this.byHandle.set(platform, (m = new Map()));
+    m.set(handle, id);
+    return id;
   }
 
   private async orgId(code: string): Promise<number | null> {
@@ -103,6 +112,7 @@ export class ImportStore {
     if (!existing) {
       const a = await insertAccount(k, { organization_id: orgId, platform: r.platform, handle: r.handle, handle_key: handleKey(r.handle), external_id: r.external_id, url: r.url, display_name: null, owned: r.owned ? 1 : 0, created_at: now, updated_at: now });
       this.accounts.set(`${r.platform}/${handleKey(r.handle)}`, a.id);
+      this.byHandle.clear();
       this.ctx.count('accounts', 'added');
       return;
     }
@@ -136,7 +146,7 @@ export class ImportStore {
   private async flushPostBatch(): Promise<void> {
     const batch = this.posts;
     this.posts = [];
-    if (batch.length > 0) await flushPosts(this.ctx, batch);
+    if (batch.length > 0) await flushPosts(this.ctx, this.postTracker, batch);
   }
 
   private async flushSnapshots(): Promise<void> {

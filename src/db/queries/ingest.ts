@@ -134,6 +134,46 @@ export async function insertMeasurements(db: K, sqlite: SQLite.Database | undefi
   for (const part of chunks(rows, 1000)) await db.insertInto('post_metrics').values(part).execute();
 }
 
+/** The fields of a new post row and of its first measurement (counts all null: no measurement). */
+export interface FreshPost {
+  platform: string; post_id: string; published_at: string; type: string; text: string | null; media_count: number | null; permalink: string | null;
+  measured_at: string | null; likes: number | null; comments: number | null; shares: number | null; quotes: number | null;
+  saves: number | null; views: number | null; impressions: number | null; reach: number | null;
+}
+
+const hasAnyCount = (r: FreshPost) =>
+  r.likes !== null || r.comments !== null || r.shares !== null || r.quotes !== null || r.saves !== null || r.views !== null || r.impressions !== null || r.reach !== null;
+
+/**
+ * Inserts posts known not to exist and, for those with counts, their first measurement (at
+ * `measured_at`, else `now`). On SQLite: two reused prepared statements with positional parameters,
+ * one post and one measurement at a time, no intermediate rows.
+ */
+export async function insertFreshPosts(db: K, sqlite: SQLite.Database | undefined, rows: readonly { accountId: number; r: FreshPost }[], now: string): Promise<void> {
+  if (rows.length === 0) return;
+  if (sqlite) {
+    const post = statement(sqlite, `INSERT INTO posts (${POST_COLUMNS.join(', ')}) VALUES (${POST_COLUMNS.map(() => '?').join(', ')})`);
+    const metric = statement(sqlite, `INSERT INTO post_metrics (${METRIC_COLUMNS.join(', ')}) VALUES (${METRIC_COLUMNS.map(() => '?').join(', ')})`);
+    for (let i = 0; i < rows.length; i++) {
+      const { accountId, r } = rows[i] as { accountId: number; r: FreshPost };
+      const id = post.run(accountId, r.platform, r.post_id, r.published_at, r.type, r.text, r.media_count, r.permalink, now).lastInsertRowid;
+      if (hasAnyCount(r)) metric.run(id, r.measured_at ?? now, r.likes, r.comments, r.shares, r.quotes, r.saves, r.views, r.impressions, r.reach);
+    }
+    return;
+  }
+  const ids = await insertPosts(db, undefined, rows.map(({ accountId, r }) => ({ account_id: accountId, platform: r.platform, post_id: r.post_id, published_at: r.published_at, type: r.type, text: r.text, media_count: r.media_count, permalink: r.permalink, created_at: now })));
+  const metrics: PostMetricRow[] = [];
+  rows.forEach(({ r }, i) => {
+    if (hasAnyCount(r)) metrics.push({ post_id: ids[i] as number, measured_at: r.measured_at ?? now, likes: r.likes, comments: r.comments, shares: r.shares, quotes: r.quotes, saves: r.saves, views: r.views, impressions: r.impressions, reach: r.reach });
+  });
+  await insertMeasurements(db, undefined, metrics);
+}
+
+/** Whether any post of the platform is stored (seen by the caller's transaction). */
+export async function anyPosts(db: K, platform: string): Promise<boolean> {
+  return (await db.selectFrom('posts').select('id').where('platform', '=', platform).limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function updateMeasurement(db: K, row: PostMetricRow): Promise<void> {
   const { post_id, measured_at, ...counts } = row;
   await db.updateTable('post_metrics').set(counts).where('post_id', '=', post_id).where('measured_at', '=', measured_at).execute();

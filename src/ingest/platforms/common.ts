@@ -26,6 +26,12 @@ export interface PlatformKind {
   /** Does this record (lower-cased, trimmed cells) look like the kind's header? `preamble` = records before it. */
   matches(header: string[], preamble: Rec[]): boolean;
   bind(header: string[], ctx: MapContext, platform: Platform): (rec: Rec, problems: Problems) => RowResult<PostRecord | SnapshotRecord>;
+  /**
+   * The file may stack several blocks, each a title line then its own header (Meta per-metric
+   * exports, exports.md §1.3; the blank lines between blocks are skipped by the reader). A later
+   * header starts a new block; the one-cell line just before it is that block's title.
+   */
+  blocks?: boolean;
 }
 
 const NULLS = new Set(['', 'n/a', '-', '—', 'undefined']);

@@ -83,6 +83,7 @@ export const metaDailyMetric: PlatformKind = {
     return title.includes('instagram') ? 'instagram' : title.includes('facebook') ? 'facebook' : undefined;
   },
   template: 'none',
+  blocks: true,
   matches: (h) => h[0] === 'date' && h[1] === 'primary',
   bind(header, ctx) {
     const r = new CellReader(header, ctx);

@@ -78,6 +78,19 @@ describe('platform export samples', () => {
     expect(wrong.files[0]?.problems[0]?.message).toMatch(/\(instagram\) but --account names a facebook account/);
   });
 
+  it('Meta per-metric files with several blocks (title, header, rows; blank lines between) are read block by block', async () => {
+    const two = 'sep=,\n"Alcance no Facebook"\n"Date","Primary"\n"2025-08-01T00:00:00","20"\n"2025-08-02T00:00:00","21"\n\n"Alcance do Instagram"\r\n"Date","Primary","Compare"\n"2025-08-01T00:00:00","7","5"\n';
+    const ok = await importStrings(deps, [['Alcance.csv', two]], { account: ACCOUNT.facebook });
+    expect(ok.files[0]).toMatchObject({ status: 'committed', kinds: ['meta-daily-metric'], counts: {}, problems: [] });
+    expect(ok.files[0]?.notes[0]).toMatch(/3 rows read and checked, nothing imported/);
+    // A bad row of the second block is still named by its row.
+    const bad = await importStrings(deps, [['Alcance.csv', two.replace('"7"', '"7.5"')]], { account: ACCOUNT.facebook });
+    expect(bad.files[0]?.problems).toMatchObject([{ row: 8, column: 'Primary', message: expect.stringMatching(/7\.5/) }]);
+    // A lone line that does not title a block is checked as a row.
+    const stray = await importStrings(deps, [['Alcance.csv', two.replace('\n\n"Alcance do Instagram"', '\n"stray"\n"Alcance do Instagram"')]], { account: ACCOUNT.facebook });
+    expect(stray.files[0]?.problems).toMatchObject([{ row: 6 }]);
+  });
+
   it('legacy Facebook Insights Post and Page data (two header rows, Pacific time)', async () => {
     expect(await load('facebook-legacy-posts.csv', 'facebook')).toMatchObject({ counts: { posts: { added: 2 } } });
     expect(await post('facebook', '883300112244556')).toMatchObject({ published_at: '2015-10-01T16:30:00.000Z', type: 'image', counts: { reach: 4120, impressions: 6210 } });
