@@ -5,6 +5,7 @@ import { claimDueRuns, executeRun, recipientsOf, recordDelivery, type ClaimedRun
 import { reportFile } from '../actions/reports.ts';
 import type { Logger } from '../logging.ts';
 import { sendReportMail } from './mail.ts';
+import { startTicker } from './ticker.ts';
 
 export interface SchedulerOptions {
   log: Logger;
@@ -57,31 +58,13 @@ export async function runDueReports(deps: Deps, log: Logger): Promise<number> {
 }
 
 export function startScheduler(deps: Deps, opts: SchedulerOptions): Scheduler {
-  let running: Promise<void> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const tick = async () => {
-    // One tick at a time: a slow report must not let the next tick claim work in parallel in this process.
-    if (busy || stopped) return running;
-    busy = true;
-    opts.onHeartbeat?.(deps.now());
-    running = runDueReports(deps, opts.log)
-      .then(() => undefined)
-      .catch((err: unknown) => opts.log.error({ err }, 'scheduler tick failed'))
-      .finally(() => {
-        busy = false;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 30_000);
-  timer.unref();
-  void tick();
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  // One pass at a time: a slow report must not let the next tick claim work in parallel in this process.
+  return startTicker(
+    async () => {
+      opts.onHeartbeat?.(deps.now());
+      await runDueReports(deps, opts.log).catch((err: unknown) => opts.log.error({ err }, 'scheduler tick failed'));
     },
-  };
+    opts.intervalMs ?? 30_000,
+    undefined,
+  );
 }

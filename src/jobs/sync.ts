@@ -3,6 +3,7 @@
 import type { Deps } from '../actions/context.ts';
 import { newWorkerId, syncDue } from '../actions/sync.ts';
 import type { Logger } from '../logging.ts';
+import { startTicker } from './ticker.ts';
 
 export interface SyncWorkerOptions {
   log: Logger;
@@ -30,32 +31,14 @@ export async function runSyncPass(deps: Deps, worker: string, log: Logger): Prom
 
 export function startSyncWorker(deps: Deps, opts: SyncWorkerOptions): SyncWorker {
   const worker = opts.workerId ?? newWorkerId('sync');
-  let running: Promise<number> = Promise.resolve(0);
-  let busy = false;
-  let stopped = false;
-  const tick = (): Promise<number> => {
-    // One pass at a time in this process; other processes are kept apart by the claims.
-    if (busy || stopped) return running;
-    busy = true;
-    running = runSyncPass(deps, worker, opts.log)
-      .catch((err: unknown) => {
+  // One pass at a time in this process; other processes are kept apart by the claims.
+  return startTicker(
+    () =>
+      runSyncPass(deps, worker, opts.log).catch((err: unknown) => {
         opts.log.error({ err }, 'sync pass failed');
         return 0;
-      })
-      .finally(() => {
-        busy = false;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 60_000);
-  timer.unref();
-  void tick();
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+      }),
+    opts.intervalMs ?? 60_000,
+    0,
+  );
 }
