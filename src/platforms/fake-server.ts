@@ -197,3 +197,32 @@ export class FakeTokens {
     return { accessToken: this.issue('access', subject, ttlSeconds), refreshToken: this.issue('refresh', subject, null) };
   }
 }
+
+/** What every platform fake shares: its local server, start and close, and fault injection. */
+export abstract class FakePlatform {
+  readonly server: FakeServer;
+
+  constructor(errorBody: (status: number) => unknown) {
+    // handle() is only called once a request arrives, after the subclass has finished constructing.
+    this.server = new FakeServer({ handle: (r) => this.handle(r), errorBody });
+  }
+
+  protected abstract handle(r: FakeRequest): FakeResponse | Promise<FakeResponse>;
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  inject(fault: Fault): void {
+    this.server.inject(fault);
+  }
+}

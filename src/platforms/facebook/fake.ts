@@ -1,5 +1,5 @@
 // A local fake of the Facebook Graph API (Pages): login dialog, tokens, Page fields, posts, feed, comments.
-import { FakeServer, FakeTokens, type FakeRequest, type FakeResponse, type Fault } from '../fake-server.ts';
+import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
 
 export interface FakeFbPost {
   id: string;
@@ -56,28 +56,14 @@ function seedPages(): FakeFbPage[] {
   ];
 }
 
-export class FakeFacebook {
+export class FakeFacebook extends FakePlatform {
+  constructor() {
+    super(errorBody);
+  }
+
   readonly tokens = new FakeTokens();
   readonly pages = seedPages();
-  readonly server = new FakeServer({ handle: (r) => this.handle(r), errorBody });
   private postSeq = 0;
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  inject(fault: Fault): void {
-    this.server.inject(fault);
-  }
 
   /** A Page token as the connect flow would have stored it. */
   pageToken(pageId = '104512345678901'): string {
@@ -99,7 +85,7 @@ export class FakeFacebook {
     return { status: 400, body: err(190, 'Invalid OAuth access token - Cannot parse access token') };
   }
 
-  private handle(r: FakeRequest): FakeResponse {
+  protected handle(r: FakeRequest): FakeResponse {
     const path = r.path.replace(/^\/v\d+\.\d+/, '');
     if (path === '/dialog/oauth') {
       const code = this.tokens.issue('code', 'user:1', 600);

@@ -1,5 +1,5 @@
 // A local fake of the Instagram Graph API (Facebook Login path): login, IG user fields, media, Business Discovery.
-import { FakeServer, FakeTokens, type FakeRequest, type FakeResponse, type Fault } from '../fake-server.ts';
+import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
 import { FAKE_FB_APP } from '../facebook/fake.ts';
 
 export interface FakeIgMedia {
@@ -64,34 +64,20 @@ function seedUsers(): FakeIgUser[] {
 const cursor = (i: number) => Buffer.from(String(i)).toString('base64url');
 const uncursor = (c: string | null | undefined) => (c ? Number(Buffer.from(c, 'base64url').toString()) || 0 : 0);
 
-export class FakeInstagram {
+export class FakeInstagram extends FakePlatform {
+  constructor() {
+    super(errorBody);
+  }
+
   readonly tokens = new FakeTokens();
   readonly users = seedUsers();
-  readonly server = new FakeServer({ handle: (r) => this.handle(r), errorBody });
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  inject(fault: Fault): void {
-    this.server.inject(fault);
-  }
 
   /** The Page token of the Page an owned IG account is linked to. */
   pageToken(pageId = '104512345678901'): string {
     return this.tokens.issue('access', `page:${pageId}`, null, 'EAAP');
   }
 
-  private handle(r: FakeRequest): FakeResponse {
+  protected handle(r: FakeRequest): FakeResponse {
     const path = r.path.replace(/^\/v\d+\.\d+/, '');
     if (path === '/dialog/oauth') {
       const to = new URL(r.query.get('redirect_uri') ?? 'http://invalid/');

@@ -1,6 +1,6 @@
 // A local fake of the X API v2: OAuth 2 with PKCE and rotating refresh tokens, users, timelines, posting.
 import { createHash } from 'node:crypto';
-import { FakeServer, FakeTokens, type FakeRequest, type FakeResponse, type Fault } from '../fake-server.ts';
+import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
 
 export interface FakeTweet {
   id: string;
@@ -54,31 +54,17 @@ function seedUsers(): FakeXUser[] {
   ];
 }
 
-export class FakeX {
+export class FakeX extends FakePlatform {
+  constructor() {
+    super(errorBody);
+  }
+
   readonly tokens = new FakeTokens();
   readonly users = seedUsers();
-  readonly server = new FakeServer({ handle: (r) => this.handle(r), errorBody });
   /** Calls left in the current 15-minute window, per endpoint family; 0 answers 429. */
   readonly remaining = new Map<string, number>();
   private readonly challenges = new Map<string, { challenge: string; redirectUri: string }>();
   private seq = 0;
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  inject(fault: Fault): void {
-    this.server.inject(fault);
-  }
 
   /** Tokens as a finished connect of @username would have left them. */
   grant(username = 'example_std', ttlSeconds = 7200): { accessToken: string; refreshToken: string } {
@@ -90,7 +76,7 @@ export class FakeX {
     return this.users.find((u) => u.id === usernameOrId || u.username.toLowerCase() === usernameOrId.toLowerCase());
   }
 
-  private handle(r: FakeRequest): FakeResponse {
+  protected handle(r: FakeRequest): FakeResponse {
     if (r.path === '/i/oauth2/authorize') {
       const code = this.tokens.issue('code', this.users[0]?.id ?? '0', 600);
       this.challenges.set(code, { challenge: r.query.get('code_challenge') ?? '', redirectUri: r.query.get('redirect_uri') ?? '' });

@@ -1,6 +1,6 @@
 // A local fake of the YouTube Data API v3 and Google's OAuth endpoints, with a daily quota counter.
 import { createHash } from 'node:crypto';
-import { FakeServer, FakeTokens, type FakeRequest, type FakeResponse, type Fault } from '../fake-server.ts';
+import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
 
 export interface FakeVideo {
   id: string;
@@ -60,37 +60,23 @@ function seedChannels(): FakeChannel[] {
   ];
 }
 
-export class FakeYoutube {
+export class FakeYoutube extends FakePlatform {
+  constructor() {
+    super(errorBody);
+  }
+
   readonly tokens = new FakeTokens();
   readonly channels = seedChannels();
-  readonly server = new FakeServer({ handle: (r) => this.handle(r), errorBody });
   /** Units left today; 0 answers quotaExceeded. */
   quotaLeft = 10_000;
   unitsUsed = 0;
   private readonly challenges = new Map<string, string>();
 
-  get url(): string {
-    return this.server.url;
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  inject(fault: Fault): void {
-    this.server.inject(fault);
-  }
-
   grant(channelId = 'UCx1ExampleStdAgency000A', ttlSeconds = 3599): { accessToken: string; refreshToken: string } {
     return { accessToken: this.tokens.issue('access', channelId, ttlSeconds, 'ya29.'), refreshToken: this.tokens.issue('refresh', channelId, null, '1//') };
   }
 
-  private handle(r: FakeRequest): FakeResponse {
+  protected handle(r: FakeRequest): FakeResponse {
     if (r.path === '/o/oauth2/v2/auth') {
       const code = this.tokens.issue('code', this.channels[0]?.id ?? '', 600, '4/');
       this.challenges.set(code, r.query.get('code_challenge') ?? '');
