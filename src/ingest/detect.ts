@@ -13,7 +13,7 @@ const PREAMBLE_MAX = 3;
 
 /** The kinds socialbench reads, for the message that refuses a file it cannot recognise. */
 export function readableKinds(): string {
-  return [`generic templates (${TEMPLATES.join(', ')}) as CSV, XLSX sheets or JSON Lines`, ...PLATFORM_KINDS.map((k) => k.label)].join('; ');
+  return [`generic templates (${TEMPLATES.join(', ')}) as CSV, XLSX or XLS sheets or JSON Lines`, ...PLATFORM_KINDS.map((k) => k.label)].join('; ');
 }
 
 function templateByName(name: string): TemplateName | undefined {

@@ -1,4 +1,4 @@
-// Opens an input file as tables (CSV, JSON Lines, XLSX) and reads each table's records into the store.
+// Opens an input file as tables (CSV, JSON Lines, XLSX, Excel 97-2003 .xls) and reads each table's records into the store.
 import { createHash } from 'node:crypto';
 import type { Platform } from '../core/platforms.ts';
 import type { ErrorDetail } from '../core/errors.ts';
@@ -13,6 +13,7 @@ import { norm } from './platforms/common.ts';
 import type { ImportStore } from './store.ts';
 import { keyOf, KEY_COLUMNS, readRow, TEMPLATES, type PostRecord, type Problem, type Problems, type SnapshotRecord, type TemplateName } from './templates.ts';
 import { xlsxTables } from './xlsx.ts';
+import { xlsTables } from './xls.ts';
 import { jsonlRecords } from './jsonl.ts';
 import { KeySet } from './keyset.ts';
 
@@ -35,10 +36,12 @@ export interface ReadOptions {
   onRows?: (rows: number, bytes: number) => void;
 }
 
-export type Format = 'csv' | 'xlsx' | 'jsonl';
+export type Format = 'csv' | 'xlsx' | 'xls' | 'jsonl';
 
+/** The format by the first bytes (a workbook's signature), else by the file name. */
 export function formatOf(name: string, head: Uint8Array): Format {
   const n = name.toLowerCase();
+  if (isCompoundFile(head)) return 'xls';
   if (n.endsWith('.xlsx') || (head[0] === 0x50 && head[1] === 0x4b)) return 'xlsx';
   if (n.endsWith('.jsonl') || n.endsWith('.ndjson')) return 'jsonl';
   return 'csv';
@@ -88,18 +91,13 @@ export async function readFile(file: InputFile, store: ImportStore, o: ReadOptio
     if (!first.done) yield first.value;
     yield* it;
   }
-  if (isCompoundFile(head))
-    throw new SourceError(
-      'this is a binary Excel 97-2003 workbook (.xls), which socialbench does not read: open it in Excel or LibreOffice Calc, save it as an Excel Workbook (.xlsx) or as CSV UTF-8, and import that file',
-      1,
-      undefined,
-    );
   const format = formatOf(file.name, head);
   let tables: Table[];
-  if (format === 'xlsx') {
+  if (format === 'xlsx' || format === 'xls') {
     const parts: Uint8Array[] = [];
     for await (const c of all()) parts.push(c);
-    tables = await xlsxTables(file.name, Buffer.concat(parts));
+    const bytes = Buffer.concat(parts);
+    tables = format === 'xls' ? xlsTables(file.name, bytes) : await xlsxTables(file.name, bytes);
     tables.sort((a, b) => templateRank(a.name) - templateRank(b.name));
   } else {
     const records = format === 'jsonl' ? jsonlRecords(all(), o.encoding) : csvRecords(all(), o.encoding);

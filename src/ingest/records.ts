@@ -7,8 +7,9 @@ export type Rec = { row: number; cells: Cells; object?: undefined } | { row: num
 export interface Table {
   /** The file as the user named it, for error messages. */
   file: string;
-  /** The sheet name for XLSX, the file's base name otherwise. */
+  /** The sheet name for XLSX and XLS, the file's base name otherwise. */
   name: string;
+  /** 'xlsx' for every workbook sheet, .xls ones included: their cells are rendered alike. */
   format: 'csv' | 'xlsx' | 'jsonl';
   records: RecordStream;
 }

@@ -8,14 +8,16 @@ const encodeXml = (s: string) =>
   s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 const decodeXml = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
+/** A date typed by Excel (XLSX or XLS): a whole day is a date, anything else an instant. */
+export function dateText(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
 function cellValue(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return decodeXml(v);
-  if (v instanceof Date) {
-    // A date typed by Excel: a whole day is a date, anything else an instant.
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
+  if (v instanceof Date) return dateText(v);
   if (typeof v === 'object') {
     if ('richText' in v) return decodeXml(v.richText.map((t) => t.text).join(''));
     if ('text' in v && typeof v.text === 'string') return v.text;

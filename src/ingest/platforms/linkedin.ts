@@ -1,9 +1,16 @@
 // LinkedIn Page analytics exports: content (All posts, Metrics sheets) and followers (New followers sheet).
-import { linkedinInstant, parseUsDateTime } from '../dates.ts';
-import { parsePercent } from '../numbers.ts';
+import { linkedinInstant, parseIsoDay, parseUsDateTime } from '../dates.ts';
+import { parsePercent, type Parsed } from '../numbers.ts';
 import { CellReader, hasAll, indexOf, post, type PlatformKind } from './common.ts';
 
 const ACTIVITY = /urn:li:(?:activity|share|ugcPost):(\d+)/;
+
+/** `MM/DD/YYYY` as LinkedIn writes it, or `YYYY-MM-DD`: a date cell typed by Excel (XLS, XLSX). */
+function linkedinDay(text: string): Parsed<string> {
+  if (/^\d{4}-/.test(text.trim())) return parseIsoDay(text);
+  const d = parseUsDateTime(text);
+  return d.ok ? { ok: true, value: d.value.date } : d;
+}
 
 export const linkedinPosts: PlatformKind = {
   id: 'linkedin-posts',
@@ -23,7 +30,7 @@ export const linkedinPosts: PlatformKind = {
       const id = url ? ACTIVITY.exec(url)?.[1] : undefined;
       if (url && !id) r.fail(link, `${url} is not a LinkedIn post link`);
       const c = r.required(created);
-      const day = c === undefined ? undefined : parseUsDateTime(c);
+      const day = c === undefined ? undefined : linkedinDay(c);
       if (day && !day.ok) r.fail(created, day.reason);
       const counts = { impressions: r.count(n('impressions')), views: r.count(views), likes: r.count(n('likes')), comments: r.count(n('comments')), shares: r.count(n('reposts', 'shares')) };
       // Rates are not stored, but a file whose rates cannot be read is suspect: fractions or percentages.
@@ -47,7 +54,7 @@ function dailyRows(dateName: string): PlatformKind['bind'] {
     return (rec, problems) => {
       r.at(rec, problems);
       const d = r.required(date);
-      const day = d === undefined ? undefined : parseUsDateTime(d);
+      const day = d === undefined ? undefined : linkedinDay(d);
       if (day && !day.ok) r.fail(date, day.reason);
       for (let i = 0; i < header.length; i++) {
         if (i === date) continue;
