@@ -38,7 +38,7 @@ export const fileReportView = z
     status: z.enum(['committed', 'rejected', 'dry-run', 'not-run']),
     rows: z.number(),
     counts: z.record(z.string(), z.object({ added: z.number(), updated: z.number(), unchanged: z.number() })),
-    problems: z.array(z.object({ file: z.string().optional(), row: z.number().optional(), column: z.string().optional(), message: z.string() })),
+    problems: z.array(z.object({ file: z.string().optional(), sheet: z.string().optional(), row: z.number().optional(), column: z.string().optional(), message: z.string() })),
     problem_count: z.number(),
     notes: z.array(z.string()),
     previously_imported: z.object({ id: z.number(), at: z.string() }).nullable(),

@@ -5,6 +5,8 @@ export interface ErrorDetail {
   /** Where: a field path, or file/row/column for imports. */
   path?: string;
   file?: string;
+  /** The workbook sheet, for XLSX and XLS files. */
+  sheet?: string;
   row?: number;
   column?: string;
   message: string;

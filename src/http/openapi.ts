@@ -26,6 +26,7 @@ export const errorSchema = z
         z.object({
           path: z.string().optional(),
           file: z.string().optional(),
+          sheet: z.string().optional(),
           row: z.number().optional(),
           column: z.string().optional(),
           message: z.string(),

@@ -103,7 +103,11 @@ export async function readFile(file: InputFile, store: ImportStore, o: ReadOptio
     const records = format === 'jsonl' ? jsonlRecords(all(), o.encoding) : csvRecords(all(), o.encoding);
     tables = [{ file: file.name, name: file.name.replace(/^.*[\\/]/, ''), format, records: RecordStream.of(records) }];
   }
-  for (const table of tables) await readTable(table, store, o, problems, out, () => bytes);
+  for (const table of tables) {
+    // Rows of a workbook are numbered per sheet, so its problems say which sheet.
+    const sink: Problems = table.format === 'xlsx' ? { push: (...ps) => problems.push(...ps.map((p) => ({ ...p, sheet: table.name }))) } : problems;
+    await readTable(table, store, o, sink, out, () => bytes);
+  }
   for await (const _ of it) void _; // drain what a reader left unread, so the hash covers the whole file
   out.sha256 = hash.digest('hex');
   return out;
@@ -196,5 +200,5 @@ function write(store: ImportStore, template: TemplateName, row: number, r: unkno
   }
 }
 export function toDetail(file: string, p: Problem): ErrorDetail {
-  return { file, row: p.row, column: p.column, message: p.message };
+  return { file, ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), row: p.row, column: p.column, message: p.message };
 }

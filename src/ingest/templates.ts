@@ -41,7 +41,8 @@ export interface PostRecord extends Counts {
 }
 export interface RecordOf { organizations: OrganizationRecord; accounts: AccountRecord; snapshots: SnapshotRecord; posts: PostRecord }
 
-export interface Problem { row: number; column: string; message: string }
+/** `sheet` names the workbook sheet (XLSX, XLS) the row is on. */
+export interface Problem { row: number; column: string; message: string; sheet?: string }
 /** Where problems go: an array, or a sink that keeps the first few and counts the rest. */
 export interface Problems { push(...p: Problem[]): unknown }
 

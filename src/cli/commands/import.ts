@@ -70,7 +70,7 @@ export function renderImport(r: ImportReport): string {
     for (const n of f.notes) lines.push(`  note: ${n}`);
     if (f.problem_count > 0) {
       lines.push(`  rejected: ${f.problem_count} problem${f.problem_count === 1 ? '' : 's'}; nothing from this file was imported`);
-      for (const p of f.problems) lines.push(`  ${p.file}, row ${p.row}, ${p.column || '(file)'}: ${p.message}`);
+      for (const p of f.problems) lines.push(`  ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}, row ${p.row}, ${p.column || '(file)'}: ${p.message}`);
       if (f.problem_count > f.problems.length) lines.push(`  … and ${f.problem_count - f.problems.length} more`);
     }
   }

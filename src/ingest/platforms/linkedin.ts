@@ -1,4 +1,4 @@
-// LinkedIn Page analytics exports: content (All posts, Metrics sheets) and followers (New followers sheet).
+// LinkedIn Page analytics exports: content (All posts, Metrics sheets) and followers (New followers and breakdown sheets).
 import { linkedinInstant, parseIsoDay, parseUsDateTime } from '../dates.ts';
 import { parsePercent, type Parsed } from '../numbers.ts';
 import { CellReader, hasAll, indexOf, post, type PlatformKind } from './common.ts';
@@ -83,4 +83,27 @@ export const linkedinNewFollowers: PlatformKind = {
   template: 'none',
   matches: (h) => hasAll(h, 'date', 'auto-invited followers'),
   bind: dailyRows('date'),
+};
+
+const BREAKDOWNS = ['location', 'job function', 'seniority', 'industry', 'company size'];
+
+/**
+ * The five audience breakdown sheets of the followers export (exports.md §5.2): a dimension and
+ * `Total followers` per value, a snapshot of the audience when exported. Read and checked, not stored.
+ */
+export const linkedinFollowerBreakdown: PlatformKind = {
+  id: 'linkedin-follower-breakdown',
+  label: 'LinkedIn followers export, audience breakdown sheet (Location, Job function, Seniority, Industry, Company size)',
+  platform: 'linkedin',
+  template: 'none',
+  matches: (h) => h.filter((c) => c !== '').length === 2 && BREAKDOWNS.includes(h[0] ?? '') && h[1] === 'total followers',
+  bind(header, ctx) {
+    const r = new CellReader(header, ctx);
+    const total = indexOf(header, 'total followers');
+    return (rec, problems) => {
+      r.at(rec, problems);
+      r.count(total);
+      return r.bad ? undefined : 'skip';
+    };
+  },
 };

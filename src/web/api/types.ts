@@ -200,6 +200,8 @@ export interface Composite {
 /** Answer of POST /api/imports (src/actions/imports.ts importReportView). */
 export interface ImportProblem {
   file?: string;
+  /** The workbook sheet (XLSX, XLS). */
+  sheet?: string;
   row?: number;
   column?: string;
   message: string;

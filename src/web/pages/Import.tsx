@@ -141,7 +141,7 @@ function FileResult({ file, t, fmt }: { file: ImportFileReport; t: ReturnType<ty
         >
           {file.problems.map((p, i) => (
             <Table.Tr key={i}>
-              <Table.Td>{p.file ?? file.file}</Table.Td>
+              <Table.Td>{p.file ?? file.file}{p.sheet ? ` · ${p.sheet}` : ''}</Table.Td>
               <Table.Td>{p.row ?? '–'}</Table.Td>
               <Table.Td>{p.column ?? '–'}</Table.Td>
               <Table.Td>{p.message}</Table.Td>
