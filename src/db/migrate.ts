@@ -18,7 +18,8 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`migration ${failed ?? '(unknown)'} failed: ${reason}`);
+    // No failed migration means the database was never reached (or its lock table could not be read).
+    throw new Error(failed ? `migration ${failed} failed: ${reason}` : reason);
   }
   const names = Object.keys(migrations).sort();
   return {
