@@ -166,15 +166,19 @@ export interface ClaimedRun {
  * The runs due now that this process won: for each active schedule, its latest due instant at or before
  * `now` and not before the schedule was made (missed older ones are not caught up), claimed by one insert.
  */
+/** A run left 'running' this long was claimed by a process that died; another may take it over. */
+export const STALE_RUN_MS = 60 * 60_000;
+
 export async function claimDueRuns(deps: Deps): Promise<ClaimedRun[]> {
   const now = deps.now();
+  const staleBefore = new Date(Date.parse(now) - STALE_RUN_MS).toISOString();
   const claimed: ClaimedRun[] = [];
   for (let after: number | undefined; ; ) {
     const rows = await q.listSchedules(deps.db.kysely, { after, limit: 200, activeOnly: true });
     for (const s of rows.slice(0, 200)) {
       const due = new Cron(s.cron, { timezone: s.timezone, paused: true }).previousRuns(1, new Date(now))[0];
       if (!due || due.toISOString() < s.created_at) continue;
-      const runId = await q.claimRun(deps.db.kysely, s.id, due.toISOString(), now);
+      const runId = await q.claimRun(deps.db.kysely, s.id, due.toISOString(), now, staleBefore);
       if (runId !== undefined) claimed.push({ runId, schedule: s, dueAt: due.toISOString() });
     }
     if (rows.length <= 200) return claimed;

@@ -97,6 +97,25 @@ describe('scheduled reports', () => {
     }
   });
 
+  it('lets one process take over a run left running by a process that died, after an hour', async () => {
+    const base = makeDeps(db);
+    const s = await createSchedule(SYSTEM, { name: 'NET weekly', kind: 'benchmark', params: { group: 'NET' }, format: 'csv', cron: '0 6 * * 1' }, at('2019-02-01T00:00:00.000Z', base));
+    const first = (await claimDueRuns(at('2019-02-04T07:00:00.000Z', base))).filter((c) => c.schedule.id === s.id);
+    expect(first).toHaveLength(1);
+    // Its process dies without finishing: half an hour later nobody may take it, after an hour one may.
+    expect((await claimDueRuns(at('2019-02-04T07:30:00.000Z', base))).filter((c) => c.schedule.id === s.id)).toEqual([]);
+    const other = openDatabase(db.target);
+    try {
+      const later = '2019-02-04T08:01:00.000Z';
+      const claims = await Promise.all([base, makeDeps(other)].map((d) => claimDueRuns(at(later, d))));
+      const mine = claims.flat().filter((c) => c.schedule.id === s.id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]?.runId).toBe(first[0]?.runId);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('keeps the report but records "skipped" when recipients are set and SMTP is not', async () => {
     const base = makeDeps(db);
     const s = await createSchedule(SYSTEM, { name: 'AAA weekly', kind: 'evaluation', params: { org: 'AAA', lang: 'en' }, period: 'previous_week', format: 'csv', cron: '0 9 * * 1', recipients: ['a@example.org'] }, at('2019-01-01T00:00:00.000Z', base));

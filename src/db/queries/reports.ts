@@ -109,14 +109,29 @@ export function listSchedules(db: K, f: { after?: number | undefined; limit: num
  * Claims the run of a schedule due at an instant: one insert guarded by the unique (schedule_id, due_at),
  * so of several processes exactly one gets the id; the others get undefined.
  */
-export async function claimRun(db: K, scheduleId: number, dueAt: string, at: string): Promise<number | undefined> {
+/**
+ * Claims the run of a schedule due at `dueAt`: one insert, which only one process wins. A run still
+ * 'running' since before `staleBefore` was left by a process that died: one process takes it over,
+ * by an update whose condition only the first can meet.
+ */
+export async function claimRun(db: K, scheduleId: number, dueAt: string, at: string, staleBefore: string): Promise<number | undefined> {
   const r = await t(db)
     .insertInto('report_runs')
     .values({ schedule_id: scheduleId, due_at: dueAt, status: 'running', report_id: null, delivery: null, error: null, started_at: at, finished_at: null })
     .onConflict((oc) => oc.columns(['schedule_id', 'due_at']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  return r ? Number(r.id) : undefined;
+  if (r) return Number(r.id);
+  const stale = await t(db)
+    .updateTable('report_runs')
+    .set({ started_at: at })
+    .where('schedule_id', '=', scheduleId)
+    .where('due_at', '=', dueAt)
+    .where('status', '=', 'running')
+    .where('started_at', '<', staleBefore)
+    .returning('id')
+    .executeTakeFirst();
+  return stale ? Number(stale.id) : undefined;
 }
 
 export async function finishRun(db: K, id: number, patch: Pick<Updateable<ReportRunsTable>, 'status' | 'report_id' | 'delivery' | 'error' | 'finished_at'>): Promise<void> {
