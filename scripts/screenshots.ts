@@ -1,5 +1,5 @@
 // Saves screenshots of the main pages to docs/screenshots/ (PNG; 1280 px wide, and the overview at
-// 375 px), from a fresh server with the demo data. Run: node bin/run-ts.js scripts/screenshots.ts
+// 375 px), from a fresh server with the demo data at scale 1. Run: node bin/run-ts.js scripts/screenshots.ts
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureWebBuild, launchBrowser, ROOT, startServer } from '../src/web/e2e/harness.ts';
@@ -7,14 +7,16 @@ import { addUser, hasAuth, signIn } from '../src/web/e2e/session.ts';
 
 const OUT = join(ROOT, 'docs/screenshots');
 const PERIOD = 'from=2019-01-01&to=2019-08-09';
+/** A recent quarter, when every member of the demo network has figures. */
+const QUARTER = 'from=2026-04-01&to=2026-06-30';
 const ADMIN = { email: 'screenshots@example.org', password: 'screenshots-password-1', role: 'admin', name: 'Screenshots' };
 
 const shots: { file: string; path: string; width?: number; wait: string; before?: 'import' }[] = [
   { file: 'overview.png', path: `/org/BSN?${PERIOD}`, wait: '[data-testid="chart-summary"]' },
   { file: 'overview-375.png', path: `/org/BSN?${PERIOD}`, width: 375, wait: '[data-testid="chart-summary"]' },
   { file: 'overview-id.png', path: `/org/BSN?${PERIOD}&lang=id`, wait: '[data-testid="chart-summary"]' },
-  { file: 'benchmark.png', path: `/benchmark?group=ISO&platform=instagram&${PERIOD}`, wait: '[data-testid="composite-table"]' },
-  { file: 'posts.png', path: `/org/BSN/posts?${PERIOD}`, wait: '[data-testid="best-times-summary"]' },
+  { file: 'benchmark.png', path: `/benchmark?group=ISO&platform=instagram&${QUARTER}`, wait: '[data-testid="composite-table"]' },
+  { file: 'posts.png', path: `/org/BSN/posts?${QUARTER}`, wait: '[data-testid="best-times-summary"]' },
   { file: 'accounts.png', path: '/org/BSN/accounts', wait: '[data-testid="team-table"]' },
   { file: 'network.png', path: '/network?group=ISO', wait: '[data-testid="contacts-table"]' },
   { file: 'import.png', path: '/import', wait: '[data-testid="import-problems"]', before: 'import' },
@@ -24,7 +26,7 @@ const shots: { file: string; path: string; width?: number; wait: string; before?
 
 mkdirSync(OUT, { recursive: true });
 ensureWebBuild();
-const server = await startServer();
+const server = await startServer({ scale: 1 });
 const browser = await launchBrowser();
 try {
   const auth = await hasAuth(server);
@@ -46,7 +48,9 @@ try {
     }
     await page.locator(s.wait).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(800); // charts draw after their module loads
-    await page.screenshot({ path: join(OUT, s.file), fullPage: true });
+    // Long pages (the league table of ~170 members) are cut at 2,000 px to keep the files small.
+    const height = Math.min(2000, await page.evaluate(() => document.documentElement.scrollHeight));
+    await page.screenshot({ path: join(OUT, s.file), fullPage: true, clip: { x: 0, y: 0, width: s.width ?? 1280, height } });
     process.stdout.write(`saved docs/screenshots/${s.file}\n`);
     await context.close();
   }
