@@ -1,5 +1,7 @@
 // Use case: load the deterministic demo data set, on request or on first start of an empty database.
-import { countOrganizations } from '../db/queries/organizations.ts';
+import { countOrganizations, findOrganizationByCode } from '../db/queries/organizations.ts';
+import { seedPersona } from '../db/queries/content.ts';
+import { BSN_PERSONA } from '../core/content/index.ts';
 import { loadDemo } from '../demo/load.ts';
 import type { Deps } from './context.ts';
 
@@ -13,13 +15,19 @@ export interface DemoOptions {
 export type DemoResult = Awaited<ReturnType<typeof loadDemo>>;
 
 export async function loadDemoData(deps: Deps, opts: DemoOptions): Promise<DemoResult> {
-  return loadDemo(deps.db, {
+  const result = await loadDemo(deps.db, {
     scale: opts.scale,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.replace ? { replace: true } : {}),
     today: deps.now().slice(0, 10),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  // BSN speaks as SNImin to SNIzen: its persona comes with the demo, and approval needs the voice check.
+  const bsn = await findOrganizationByCode(deps.db.kysely, 'BSN');
+  if (bsn) {
+    await seedPersona(deps.db.kysely, { organization_id: bsn.id, persona: JSON.stringify(BSN_PERSONA), require_voice_pass: 1, updated_at: deps.now() });
+  }
+  return result;
 }
 
 /** Loads the demo only into a database without organisations; undefined when it was not empty. */

@@ -12,10 +12,12 @@ import { renderReference } from './reference.ts';
 import { accountsRouter } from './routes/accounts.ts';
 import { analyticsRouter } from './routes/analytics.ts';
 import { connectionsRouter } from './routes/connections.ts';
+import { contentRouter } from './routes/content.ts';
 import { groupsRouter } from './routes/groups.ts';
 import { healthRouter } from './routes/health.ts';
 import { importsRouter } from './routes/imports.ts';
 import { organizationsRouter } from './routes/organizations.ts';
+import { practiceRouter } from './routes/practice.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { snapshotsRouter } from './routes/snapshots.ts';
 import { teamRouter } from './routes/team.ts';
@@ -44,6 +46,8 @@ export function createApp({ deps, log, worker }: AppOptions) {
   api.route('/', analyticsRouter);
   api.route('/', reportsRouter);
   api.route('/', connectionsRouter);
+  api.route('/', contentRouter);
+  api.route('/', practiceRouter);
 
   const document = () =>
     api.getOpenAPI31Document({

@@ -6,6 +6,8 @@ import * as m003 from './003_reports.ts';
 import * as m004 from './004_data_version.ts';
 import * as m005 from './005_connections.ts';
 import * as m006 from './006_workers.ts';
+import * as m007 from './007_content.ts';
+import * as m008 from './008_practice.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '004_data_version': m004,
   '005_connections': m005,
   '006_workers': m006,
+  '007_content': m007,
+  '008_practice': m008,
 };
