@@ -1,12 +1,10 @@
-// Use cases for planning: content items through the workflow, comments, checks, personas and the calendar feed.
-import { randomBytes } from 'node:crypto';
+// Use cases for planning: content items through the workflow, comments, checks and personas (the feed: content-calendar.ts).
 import {
   CONTENT_STATUSES, allowedTransitions, checkVariant, checkVoice, editItem, findRule, hasErrors, personaSchema, refusal, transition,
   type ContentStatus, type Finding, type Persona, type TransitionRecord, type VoiceFinding, type WorkflowActor, type WorkflowItem,
 } from '../core/content/index.ts';
-import { writeCalendar } from '../core/content/ical.ts';
 import { Conflict, Forbidden, Invalid, NotFound, type ErrorDetail } from '../core/errors.ts';
-import { handleKey, platformDisplayName, type Platform } from '../core/platforms.ts';
+import { handleKey, type Platform } from '../core/platforms.ts';
 import { localDate, parseInstant } from '../core/time.ts';
 import { findAccount } from '../db/queries/accounts.ts';
 import * as q from '../db/queries/content.ts';
@@ -16,7 +14,7 @@ import type { OrganizationRow } from '../db/schema.ts';
 import { findOrganizationById } from '../db/queries/organizations.ts';
 import {
   commentInput, createContentInput, listContentInput, personaInput, transitionInput, updateContentInput,
-  type CalendarTokenView, type ChecksView, type CommentView, type ContentView, type PersonaView, type TransitionView, type VariantView,
+  type ChecksView, type CommentView, type ContentView, type PersonaView, type TransitionView, type VariantView,
 } from './content-schemas.ts';
 import { parseInput, type Actor, type Deps } from './context.ts';
 import { requireOrganization } from './organizations.ts';
@@ -41,7 +39,7 @@ interface Loaded {
   variants: q.ContentVariantRow[];
 }
 
-const json = <T>(text: string): T => JSON.parse(text) as T;
+export const json = <T>(text: string): T => JSON.parse(text) as T;
 
 function workflowItem(l: Loaded): WorkflowItem {
   return { status: l.row.status as ContentStatus, organizationId: l.row.organization_id, accountIds: json<number[]>(l.row.account_ids) };
@@ -59,7 +57,7 @@ async function load(db: Db, id: number): Promise<Loaded> {
 const localFormat = new Map<string, Intl.DateTimeFormat>();
 
 /** An instant as YYYY-MM-DD HH:mm in a zone. */
-function localTime(instant: string, zone: string): string {
+export function localTime(instant: string, zone: string): string {
   let f = localFormat.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -368,63 +366,4 @@ export async function putPersona(actor: Actor, orgCode: string, input: unknown, 
   const org = await requireOrganization(deps, orgCode);
   await q.upsertPersona(deps.db.kysely, { organization_id: org.id, persona: JSON.stringify(i.persona), require_voice_pass: i.require_voice_pass ? 1 : 0, updated_at: deps.now() });
   return getPersona(actor, orgCode, deps);
-}
-
-// Calendar feed
-
-const newToken = (): string => randomBytes(24).toString('base64url');
-
-async function tokenView(deps: Deps, org: OrganizationRow): Promise<CalendarTokenView> {
-  const t = await q.findCalendarToken(deps.db.kysely, org.id);
-  if (!t) throw new NotFound(`organisation ${org.code} has no calendar token`);
-  return { org: org.code, token: t.token, path: `/api/calendar/${t.token}.ics`, created_at: t.created_at };
-}
-
-/** The feed's token, made on first request. */
-export async function getCalendarToken(_actor: Actor, orgCode: string, deps: Deps): Promise<CalendarTokenView> {
-  const org = await requireOrganization(deps, orgCode);
-  await q.ensureCalendarToken(deps.db.kysely, org.id, newToken(), deps.now());
-  return tokenView(deps, org);
-}
-
-/** A new token; the old feed address stops working. */
-export async function rotateCalendarToken(_actor: Actor, orgCode: string, deps: Deps): Promise<CalendarTokenView> {
-  const org = await requireOrganization(deps, orgCode);
-  await q.setCalendarToken(deps.db.kysely, org.id, newToken(), deps.now());
-  return tokenView(deps, org);
-}
-
-export const CALENDAR_LIMIT = 2000;
-
-/** The iCalendar feed of an organisation's scheduled and published items; the token is the only key. */
-export async function calendarFeed(token: string, deps: Deps): Promise<string> {
-  const k = deps.db.kysely;
-  const orgId = token ? await q.findOrganizationIdByToken(k, token) : undefined;
-  const org = orgId === undefined ? undefined : await findOrganizationById(k, orgId);
-  if (!org) throw new NotFound('no calendar at this address');
-  const rows = await q.calendarItems(k, org.id, CALENDAR_LIMIT);
-  const accounts = await q.accountsByIds(k, [...new Set(rows.flatMap((r) => json<number[]>(r.account_ids)))]);
-  const now = deps.now();
-  const events = rows.map((r) => {
-    const start = r.scheduled_at ?? r.published_at ?? r.created_at;
-    const mine = json<number[]>(r.account_ids).flatMap((id) => accounts.filter((a) => a.id === id));
-    const platforms = [...new Set(mine.map((a) => a.platform))].map((p) => platformDisplayName(p as Platform, start.slice(0, 10)));
-    const lines = [
-      `Status: ${r.status}`,
-      `Time (${org.timezone}): ${localTime(start, org.timezone)}`,
-      mine.length ? `Accounts: ${mine.map((a) => `${a.platform}/${a.handle}`).join(', ')}` : null,
-      r.campaign ? `Campaign: ${r.campaign}` : null,
-      r.pillar ? `Pillar: ${r.pillar}` : null,
-    ].filter((x): x is string => x !== null);
-    return {
-      uid: `content-${r.id}@socialbench`,
-      start,
-      stamp: now,
-      summary: platforms.length ? `${r.title} (${platforms.join(', ')})` : r.title,
-      description: lines.join('\n'),
-      status: 'CONFIRMED' as const,
-      lastModified: r.updated_at,
-    };
-  });
-  return writeCalendar({ prodId: '-//socialbench//planning//EN', name: `${org.name} content`, events });
 }

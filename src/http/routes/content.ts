@@ -3,6 +3,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import * as actions from '../../actions/content.ts';
+import * as calendar from '../../actions/content-calendar.ts';
 import * as s from '../../actions/content-schemas.ts';
 import { SYSTEM } from '../../actions/context.ts';
 import { pageView } from '../../actions/views.ts';
@@ -113,7 +114,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams },
       responses: { 200: json(s.calendarTokenView, 'The token and the feed path'), ...errors },
     }),
-    async (c) => c.json(await actions.getCalendarToken(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await calendar.getCalendarToken(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -121,7 +122,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams },
       responses: { 200: json(s.calendarTokenView, 'The new token and the feed path'), ...errors },
     }),
-    async (c) => c.json(await actions.rotateCalendarToken(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await calendar.rotateCalendarToken(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -135,7 +136,7 @@ export const contentRouter = newRouter()
     async (c) => {
       const file = c.req.valid('param').file;
       if (!file.endsWith('.ics')) return c.json(errorBody('not_found', 'no calendar at this address'), 404);
-      const text = await actions.calendarFeed(file.slice(0, -'.ics'.length), c.var.deps);
+      const text = await calendar.calendarFeed(file.slice(0, -'.ics'.length), c.var.deps);
       return c.body(text, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
     },
   );
