@@ -26,7 +26,7 @@ const MULRK = 0x00bd;
 const BOOLERR = 0x0205;
 const FORMULA = 0x0006;
 const STRING = 0x0207;
-/** BIFF8 limits: record data, columns (A..IV); rows fit the 16-bit row field (65,536). */
+/** BIFF8 limits: columns (A..IV); rows fit the 16-bit row field (65,536); record data is capped in xls-records.ts. */
 const MAX_COLUMNS = 256;
 const MAX_NESTING = 16;
 const ROWS_PER_BATCH = 512;
