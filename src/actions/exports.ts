@@ -35,10 +35,12 @@ export async function exportData(_actor: Actor, input: unknown, deps: Deps): Pro
   }
   const k = deps.db.kysely;
   const rows: Record<string, number> = {};
+  const synthetic: string[] = [];
   const paths = await writeTemplates(i.format, i.out, async (sink) => {
     let s = await sink('organizations');
     rows.organizations = 0;
     for await (const o of exportOrganizationRows(k, orgId)) {
+      if (o.synthetic === 1) synthetic.push(o.code);
       await s.write({ code: o.code, name: o.name, country: o.country, timezone: o.timezone, language: o.languages, groups: o.groups.length ? o.groups.join(';') : null });
       rows.organizations++;
     }
@@ -65,8 +67,18 @@ export async function exportData(_actor: Actor, input: unknown, deps: Deps): Pro
       });
       rows.posts++;
     }
-  });
+  }, () => syntheticNotice(synthetic));
   return { format: i.format, paths, rows };
 }
 
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+/** The label every export of demo data carries: its figures are synthetic (BSN's 2019 reported counts excepted). */
+function syntheticNotice(codes: string[]): string[] {
+  if (codes.length === 0) return [];
+  return [
+    `The figures of these organisations are synthetic demo data, made by socialbench's demo generator: ${codes.join(', ')}.`,
+    ...(codes.includes('BSN') ? ["Except BSN's follower counts on 2019-01-01 and 2019-08-09, which are the ones BSN reported (Facebook 7,853 and 8,470 followers; Instagram 52,300 and 76,670; Twitter 9,900 and 13,300; YouTube 692 and 905 subscribers)."] : []),
+    'Names and codes of the organisations are real; nothing else about them is.',
+  ];
+}

@@ -16,6 +16,7 @@ import { xlsxTables } from './xlsx.ts';
 import { xlsTables } from './xls.ts';
 import { jsonlRecords } from './jsonl.ts';
 import { KeySet } from './keyset.ts';
+import { NOTICE_SHEET } from './writers.ts';
 
 export interface InputFile {
   /** The name the user gave it (a path or an upload's file name). */
@@ -98,6 +99,8 @@ export async function readFile(file: InputFile, store: ImportStore, o: ReadOptio
     for await (const c of all()) parts.push(c);
     const bytes = Buffer.concat(parts);
     tables = format === 'xls' ? xlsTables(file.name, bytes) : await xlsxTables(file.name, bytes);
+    // Our own exports carry a sheet saying what the figures are; it holds no data.
+    tables = tables.filter((t) => t.name.toLowerCase() !== NOTICE_SHEET.toLowerCase());
     tables.sort((a, b) => templateRank(a.name) - templateRank(b.name));
   } else {
     const records = format === 'jsonl' ? jsonlRecords(all(), o.encoding) : csvRecords(all(), o.encoding);

@@ -1,5 +1,6 @@
 // Writes the generic templates as CSV (one file each), JSON Lines (one file each) or one XLSX workbook,
 // with the formula-injection guard on text cells of CSV and XLSX (see neutralise.ts).
+import { writeFile } from 'node:fs/promises';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -38,17 +39,31 @@ function cellsOf(template: TemplateName, row: ExportRow, guard: boolean): (strin
   });
 }
 
+/** The sheet (XLSX) or file (CSV, JSON Lines: NOTICE.txt) that says what the figures are; the importer skips it. */
+export const NOTICE_SHEET = 'Notice';
+
 /**
- * Writes every template through `fill`, which calls sink(template) once per template in order.
- * Returns the paths written.
+ * Writes every template through `fill`, which calls sink(template) once per template in order, and
+ * the `notice` lines, if any. Returns the paths written.
  */
-export async function writeTemplates(format: ExportFormat, out: string, fill: (sink: (t: TemplateName) => Promise<TemplateSink>) => Promise<void>): Promise<string[]> {
+export async function writeTemplates(
+  format: ExportFormat,
+  out: string,
+  fill: (sink: (t: TemplateName) => Promise<TemplateSink>) => Promise<void>,
+  /** Read after `fill` has run, so it can depend on what was written. */
+  notice: () => string[] = () => [],
+): Promise<string[]> {
   if (format === 'xlsx') {
     await writeWorkbook(out, async (sheet) => {
       await fill(async (t) => {
         const ws: SheetWriter = sheet(t, COLUMNS[t].map((c) => c.name));
         return { write: async (row) => ws.addRow(cellsOf(t, row, true)) };
       });
+      const lines = notice();
+      if (lines.length) {
+        const ws = sheet(NOTICE_SHEET, [NOTICE_SHEET]);
+        for (const line of lines) ws.addRow([line]);
+      }
     });
     return [out];
   }
@@ -73,5 +88,11 @@ export async function writeTemplates(format: ExportFormat, out: string, fill: (s
     };
   });
   if (open) await close(open);
+  const lines = notice();
+  if (lines.length) {
+    const path = join(out, 'NOTICE.txt');
+    await writeFile(path, lines.join('\n') + '\n');
+    paths.push(path);
+  }
   return paths;
 }
