@@ -1,4 +1,5 @@
-// Row types of every table, as Kysely sees them. Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text.
+// Row types of the core tables (migration 001), as Kysely sees them; tables of later migrations declare
+// theirs beside their queries (db/queries/*.ts). Dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** An ISO-8601 UTC instant with milliseconds, e.g. 2019-08-09T03:00:00.000Z. */

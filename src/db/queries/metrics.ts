@@ -1,6 +1,6 @@
 // SQL that fetches what the metrics core needs: follower snapshots and posts with their latest counts.
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database, PostMetricRow, PostRow } from '../schema.ts';
 
 type K = Kysely<Database>;
 
@@ -60,23 +60,9 @@ export async function snapshotsForPeriod(db: K, accountIds: number[], from: stri
     .sort((a, b) => a.account_id - b.account_id || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-export interface PostWithCounts {
-  id: number;
-  account_id: number;
-  post_id: string;
-  published_at: string;
-  type: string;
-  text: string | null;
-  permalink: string | null;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  quotes: number | null;
-  saves: number | null;
-  views: number | null;
-  impressions: number | null;
-  reach: number | null;
-}
+/** A post with the counts of its latest measurement (null when it has none). */
+export type PostWithCounts = Pick<PostRow, 'id' | 'account_id' | 'post_id' | 'published_at' | 'type' | 'text' | 'permalink'> &
+  Omit<PostMetricRow, 'post_id' | 'measured_at'>;
 
 /** Posts published in [fromInstant, toInstant) with the counts of their latest measurement (null when none). */
 export function postsWithLatestCounts(db: K, accountIds: number[], fromInstant: string, toInstant: string): Promise<PostWithCounts[]> {
