@@ -90,10 +90,19 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   YOUTUBE_API_KEY: z.string().min(10, 'must be a Google API key').optional(),
   YOUTUBE_DAILY_QUOTA: wholeNumber(1, 100_000_000).default(10000),
+  TIKTOK_API_URL: httpUrl('https://open.tiktokapis.com').default('https://open.tiktokapis.com'),
+  TIKTOK_AUTHORIZE_URL: httpUrl('https://www.tiktok.com/v2/auth/authorize/').default('https://www.tiktok.com/v2/auth/authorize/'),
+  TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
+  TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
+  LINKEDIN_API_URL: httpUrl('https://api.linkedin.com').default('https://api.linkedin.com'),
+  LINKEDIN_AUTH_URL: httpUrl('https://www.linkedin.com').default('https://www.linkedin.com'),
+  LINKEDIN_VERSION: z.string().regex(/^20\d{2}(0[1-9]|1[0-2])$/, 'must be a LinkedIn-Version month YYYYMM such as 202603').default('202603'),
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 /** Variables whose values are credentials: never echoed in an error. */
-const SECRET_VARIABLES = new Set(['SECRET_KEY', 'SMTP_URL', 'FACEBOOK_APP_SECRET', 'X_CLIENT_SECRET', 'X_BEARER_TOKEN', 'GOOGLE_CLIENT_SECRET', 'YOUTUBE_API_KEY']);
+const SECRET_VARIABLES = new Set(['SECRET_KEY', 'SMTP_URL', 'FACEBOOK_APP_SECRET', 'X_CLIENT_SECRET', 'X_BEARER_TOKEN', 'GOOGLE_CLIENT_SECRET', 'YOUTUBE_API_KEY', 'TIKTOK_CLIENT_SECRET', 'LINKEDIN_CLIENT_SECRET']);
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -131,6 +140,10 @@ export interface PlatformSettings {
   instagram: { graphUrl: string };
   x: { apiUrl: string; authorizeUrl: string; client: OAuthClient | undefined; bearerToken: string | undefined };
   youtube: { apiUrl: string; authUrl: string; tokenUrl: string; client: OAuthClient | undefined; apiKey: string | undefined; dailyQuota: number };
+  /** Display API (own accounts only); the client is TikTok's client key and secret. */
+  tiktok: { apiUrl: string; authorizeUrl: string; client: OAuthClient | undefined };
+  /** Community Management API; `version` is the LinkedIn-Version header (YYYYMM). */
+  linkedin: { apiUrl: string; authUrl: string; version: string; client: OAuthClient | undefined };
 }
 
 export interface MailSettings {
@@ -192,6 +205,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       apiKey: e.YOUTUBE_API_KEY,
       dailyQuota: e.YOUTUBE_DAILY_QUOTA,
     },
+    tiktok: { apiUrl: e.TIKTOK_API_URL, authorizeUrl: e.TIKTOK_AUTHORIZE_URL, client: client(e.TIKTOK_CLIENT_KEY, e.TIKTOK_CLIENT_SECRET, 'TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET') },
+    linkedin: { apiUrl: e.LINKEDIN_API_URL, authUrl: e.LINKEDIN_AUTH_URL, version: e.LINKEDIN_VERSION, client: client(e.LINKEDIN_CLIENT_ID, e.LINKEDIN_CLIENT_SECRET, 'LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET') },
   };
   const dataDir = resolve(e.DATA_DIR);
   let database: DatabaseTarget;

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { makeDeps } from './actions/context.ts';
 import { loadDemoIfEmpty } from './actions/demo.ts';
+import { ensureFirstAdmin } from './actions/users.ts';
 import type { WorkerStatus } from './actions/health.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logging.ts';
@@ -61,7 +62,7 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
   const log = createLogger(config.logLevel);
   const secretKey = ensureSecretKey(config);
   const db = await openAndMigrate(config, opts.viaFlag);
-  const deps = makeDeps(db, { mail: config.mail, secretKey, connectors: connectorsFromSettings(config.platforms) });
+  const deps = makeDeps(db, { mail: config.mail, secretKey, connectors: connectorsFromSettings(config.platforms), dataDir: config.dataDir });
   if (opts.demo ?? config.demoOnFirstStart) {
     let lastPhase = '';
     const result = await loadDemoIfEmpty(deps, {
@@ -73,6 +74,13 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
     });
     if (result) log.info(result, 'demo data loaded (figures are synthetic, except BSN 2019 reported counts)');
   }
+  const first = await ensureFirstAdmin(deps);
+  // Printed once, to the terminal only (never to the log): the password is not stored anywhere readable.
+  if (first)
+    process.stderr.write(
+      `\nsocialbench: first start; an admin was created.\n  e-mail:   ${first.email}\n  password: ${first.password}\n` +
+        `Sign in and change it (or add your own admin with \`socialbench user add --role admin --password-stdin\`). This is shown only once.\n\n`,
+    );
   const idle: WorkerStatus = { mode: 'none', status: 'idle', last_heartbeat: null };
   let work: BackgroundWork | undefined;
   const app = createApp({ deps, log, worker: () => work?.status() ?? idle });

@@ -12,6 +12,7 @@ import { open, seal, tokenKey } from '../platforms/secrets.ts';
 import { AuthExpired, type Access, type PlatformAdapter, type TokenSet } from '../platforms/types.ts';
 import { requireAccount } from './accounts.ts';
 import { parseInput, type Actor, type Deps } from './context.ts';
+import { keepVisible, visibility } from './visibility.ts';
 import { handle, pageQuery, platform } from './fields.ts';
 
 const STATE_TTL_MS = 15 * 60_000;
@@ -109,11 +110,12 @@ async function getConnection(account: AccountWithOrg, deps: Deps): Promise<Conne
   return view({ ...c, handle: account.handle, org_code: account.org_code });
 }
 
-export async function listConnections(_actor: Actor, input: unknown, deps: Deps): Promise<Page<ConnectionView>> {
+export async function listConnections(actor: Actor, input: unknown, deps: Deps): Promise<Page<ConnectionView>> {
   const i = parseInput(listConnectionsInput, input);
   const rows = await q.listConnections(deps.db.kysely, { status: i.status, platform: i.platform, after: decodeCursor<number>(i.cursor, 'number'), limit: i.limit });
   const page = toPage(rows, i.limit, (r) => r.account_id);
-  return { items: page.items.map(view), next_cursor: page.next_cursor };
+  const v = visibility(actor, deps);
+  return { items: (await keepVisible(page.items, (r) => v.org(r.org_code))).map(view), next_cursor: page.next_cursor };
 }
 
 /** Forgets the tokens (the row stays, status 'revoked', so the history shows it was connected). */
@@ -192,6 +194,16 @@ async function withOwnerToken<T>(deps: Deps, adapter: PlatformAdapter, key: Buff
 }
 
 export class NoAccess extends Error {}
+
+/** Runs a write (publishing) with the account's own token only: no public or peer access stands in. */
+export async function withOwnAccess<T>(deps: Deps, account: { id: number; platform: string; handle: string }, fn: (access: Access) => Promise<T>): Promise<T> {
+  const { adapter, key } = connectorFor(deps, account.platform);
+  const own = await q.findConnection(deps.db.kysely, account.id);
+  if (own?.status !== 'active' || !own.access_token) {
+    throw new NoAccess(`${account.platform}/${account.handle} is not connected${own ? ` (its connection is ${own.status})` : ''}; connect it, then requeue`);
+  }
+  return withOwnerToken(deps, adapter, key, own, (accessToken) => fn({ kind: 'owner', accessToken }));
+}
 
 /**
  * Runs a read with the best access there is: the account's own live connection; else, for Instagram,

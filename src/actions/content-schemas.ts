@@ -2,13 +2,19 @@
 import { z } from 'zod';
 import { CONTENT_STATUSES, mediaSchema, personaSchema } from '../core/content/index.ts';
 import { handle, localDate, pageQuery, platform } from './fields.ts';
+import { libraryMediaRef } from './media-schemas.ts';
 
 export const accountRef = z.object({ platform, handle }).strict().meta({ id: 'ContentAccountRef' });
 
 export const contentMedia = mediaSchema
   .extend({ url: z.url('must be a URL').max(2000) })
   .strict()
-  .meta({ id: 'ContentMedia', description: 'A media reference (a media library comes later)' });
+  .meta({ id: 'ContentMedia', description: 'A file outside the media library, described by hand' });
+
+/** What a variant's media entry shows: library files resolved to their current figures. */
+export const variantMediaView = mediaSchema
+  .extend({ url: z.string(), media_id: z.number().optional().meta({ description: 'set for files of the media library' }), thumbnail_url: z.string().nullable().optional() })
+  .meta({ id: 'ContentMediaView' });
 
 export const variantInput = z
   .object({
@@ -17,7 +23,7 @@ export const variantInput = z
     title: z.string().max(500).nullable().optional().meta({ description: "YouTube's video title" }),
     first_comment: z.string().max(70_000).nullable().optional(),
     link: z.string().max(2000).nullable().optional(),
-    media: z.array(contentMedia).max(20).default([]),
+    media: z.array(z.union([libraryMediaRef, contentMedia])).max(20).default([]).meta({ description: 'library files as {media_id}, or files described by hand' }),
   })
   .strict()
   .meta({ id: 'ContentVariantInput' });
@@ -85,14 +91,14 @@ export const variantView = z
     title: z.string().nullable(),
     first_comment: z.string().nullable(),
     link: z.string().nullable(),
-    media: z.array(contentMedia),
+    media: z.array(variantMediaView),
   })
   .meta({ id: 'ContentVariant' });
 export type VariantView = z.infer<typeof variantView>;
 
 export const transitionView = z
   .object({
-    actor_id: z.number().meta({ description: 'team member id; 0 is the system' }),
+    actor_id: z.number().meta({ description: 'user id; 0 is the system' }),
     at: z.string(),
     from: z.string(),
     to: z.string(),

@@ -17,17 +17,15 @@ import {
   type ChecksView, type CommentView, type ContentView, type PersonaView, type TransitionView, type VariantView,
 } from './content-schemas.ts';
 import { parseInput, type Actor, type Deps } from './context.ts';
+import { linkVariantMedia, resolveVariantMedia } from './media.ts';
 import { requireOrganization } from './organizations.ts';
+import { cancelItem, enqueueItem } from './publishing.ts';
 
-/**
- * Who acts, as the workflow sees it. Until sign-in exists every caller is the system, which acts as an
- * admin of no organisation with id 0; replace this one function when sessions arrive.
- */
+/** Who acts, as the workflow sees it: the system acts as an admin with id 0; a user as their role and holdings. */
 export function workflowActor(actor: Actor): WorkflowActor {
-  switch (actor.kind) {
-    case 'system':
-      return { id: 0, role: 'admin', organizationId: null, heldAccountIds: [] };
-  }
+  if (actor.kind === 'system') return { id: 0, role: 'admin', organizationId: null, heldAccountIds: [] };
+  const p = actor.principal;
+  return { id: p.userId, role: p.role, organizationId: p.organizationId, heldAccountIds: p.heldAccountIds };
 }
 
 type Db = Deps['db']['kysely'];
@@ -50,7 +48,7 @@ async function load(db: Db, id: number): Promise<Loaded> {
   if (!row) throw new NotFound(`content item ${id} does not exist`);
   const org = await findOrganizationById(db, row.organization_id);
   if (!org) throw new NotFound(`content item ${id} does not exist`);
-  const [accounts, variants] = await Promise.all([q.accountsByIds(db, json<number[]>(row.account_ids)), q.variantsOf(db, [row.id])]);
+  const [accounts, variants] = await Promise.all([q.accountsByIds(db, json<number[]>(row.account_ids)), q.variantsOf(db, [row.id]).then((v) => resolveVariantMedia(db, v))]);
   return { row, org, accounts, variants };
 }
 
@@ -167,6 +165,7 @@ export async function createContent(actor: Actor, orgCode: string, input: unknow
       scheduled_at: null, published_at: null, rejection_reason: null, created_at: now, updated_at: now,
     });
     await q.replaceVariants(tx, row.id, variantRows(row.id, i.variants));
+    await linkVariantMedia(tx, org, row.id, i.variants);
     if (drafted) await record(tx, row.id, drafted.record);
     return row.id;
   });
@@ -197,7 +196,7 @@ export async function listContent(actor: Actor, orgCode: string, input: unknown,
   const page = toPage(rows, i.limit, (r) => r.id);
   const [accounts, variants] = await Promise.all([
     q.accountsByIds(k, [...new Set(page.items.flatMap((r) => json<number[]>(r.account_ids)))]),
-    q.variantsOf(k, page.items.map((r) => r.id)),
+    q.variantsOf(k, page.items.map((r) => r.id)).then((v) => resolveVariantMedia(k, v)),
   ]);
   const who = workflowActor(actor);
   return { items: page.items.map((row) => view({ row, org, accounts, variants: variants.filter((v) => v.item_id === row.id) }, who)), next_cursor: page.next_cursor };
@@ -227,8 +226,13 @@ export async function updateContent(actor: Actor, id: number, input: unknown, de
       updated_at: now,
     });
     if (!updated) throw new Conflict(`content item ${id} changed while it was being edited; reload and try again`);
-    if (i.variants) await q.replaceVariants(tx, id, variantRows(id, i.variants));
+    if (i.variants) {
+      await q.replaceVariants(tx, id, variantRows(id, i.variants));
+      await linkVariantMedia(tx, l.org, id, i.variants);
+    }
     if (edited.record) await record(tx, id, edited.record);
+    // Publishing: an edit of scheduled content cancels what has not started.
+    if (edited.record?.from === 'scheduled') await cancelItem(tx, id, now);
   });
   return getContent(actor, id, deps);
 }
@@ -332,6 +336,9 @@ export async function transitionContent(actor: Actor, id: number, input: unknown
     });
     if (!updated) throw new Conflict(`content item ${id} changed meanwhile; reload and try again`);
     await record(tx, id, r);
+    // Publishing: scheduling enqueues one publication per account; leaving `scheduled` cancels the unstarted.
+    if (r.action === 'schedule' && r.scheduledAt) await enqueueItem(tx, id, l.accounts, l.variants.map((v) => v.platform), r.scheduledAt, now);
+    if (r.from === 'scheduled') await cancelItem(tx, id, now);
   });
   return getContent(actor, id, deps);
 }

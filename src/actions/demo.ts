@@ -4,6 +4,7 @@ import { seedPersona } from '../db/queries/content.ts';
 import { BSN_PERSONA } from '../core/content/index.ts';
 import { loadDemo } from '../demo/load.ts';
 import type { Deps } from './context.ts';
+import { seedBsnCase } from './practice-cases.ts';
 
 export interface DemoOptions {
   scale: number;
@@ -27,6 +28,8 @@ export async function loadDemoData(deps: Deps, opts: DemoOptions): Promise<DemoR
   if (bsn) {
     await seedPersona(deps.db.kysely, { organization_id: bsn.id, persona: JSON.stringify(BSN_PERSONA), require_voice_pass: 1, updated_at: deps.now() });
   }
+  // ISO's good-practice library starts with BSN's case (issue 9).
+  await seedBsnCase(deps);
   return result;
 }
 

@@ -3,6 +3,7 @@ import { ping, getSetting } from '../db/queries/health.ts';
 import { recentWorkers } from '../db/queries/workers.ts';
 import { HEARTBEAT_MS } from '../jobs/heartbeat.ts';
 import type { Deps } from './context.ts';
+import { queueFigures } from './publishing.ts';
 
 export interface WorkerStatus {
   /** 'embedded': runs inside this process; 'none': no background work is configured yet. */
@@ -20,6 +21,8 @@ export interface Health {
   /** Every process that ran background work in the last hour (this one included), by its heartbeats. */
   workers: { id: string; kind: string; host: string; pid: number; started_at: string; last_beat_at: string; alive: boolean }[];
   demo: { loaded: boolean };
+  /** The publishing queue (null when the database cannot be read). */
+  publishing: { due: number; waiting: number; publishing: number; needs_check: number; failed: number; oldest_due_at: string | null } | null;
 }
 
 export const VERSION = '0.1.0';
@@ -29,6 +32,7 @@ export async function checkHealth(deps: Deps, worker: WorkerStatus): Promise<Hea
   let database: Health['database'];
   let demoLoaded = false;
   let workers: Health['workers'] = [];
+  let publishing: Health['publishing'] = null;
   try {
     await ping(deps.db.kysely);
     database = { status: 'ok', dialect: deps.db.dialect, latency_ms: Math.round((performance.now() - started) * 100) / 100 };
@@ -40,6 +44,7 @@ export async function checkHealth(deps: Deps, worker: WorkerStatus): Promise<Hea
       // Three missed beats and the process is taken for gone.
       alive: r.stopped_at === null && now - Date.parse(r.last_beat_at) < 3 * HEARTBEAT_MS,
     }));
+    publishing = await queueFigures(deps);
   } catch (err) {
     database = {
       status: 'error',
@@ -56,5 +61,6 @@ export async function checkHealth(deps: Deps, worker: WorkerStatus): Promise<Hea
     worker,
     workers,
     demo: { loaded: demoLoaded },
+    publishing,
   };
 }

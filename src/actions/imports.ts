@@ -14,7 +14,8 @@ import { readFile, templateRank, toDetail, type InputFile, type ReadOptions } fr
 import { SourceError } from '../ingest/records.ts';
 import { ImportStore, type Counts } from '../ingest/store.ts';
 import { TEMPLATES, type Problem, type Problems, type TemplateName } from '../ingest/templates.ts';
-import { parseInput, type Actor, type Deps } from './context.ts';
+import { membersOfGroup } from '../db/queries/scopes.ts';
+import { actorLabel, parseInput, type Actor, type Deps } from './context.ts';
 
 export const MAX_PROBLEMS = 50;
 
@@ -71,6 +72,22 @@ async function resolveAccount(deps: Deps, account: string | undefined): Promise<
   return { account: { platform, handle: a.handle }, accountZone: org?.timezone ?? 'UTC' };
 }
 
+/**
+ * Which organisations a signed-in importer may change: a coordinator those of their network; a manager
+ * or an analyst their own; admins and the system all (undefined).
+ */
+async function writableOrganizations(actor: Actor, deps: Deps): Promise<((organizationId: number | null) => boolean) | undefined> {
+  if (actor.kind === 'system' || actor.principal.role === 'admin') return undefined;
+  const p = actor.principal;
+  if (p.role === 'coordinator' && p.networkGroupId !== null) {
+    const ids = new Set(await membersOfGroup(deps.db.kysely, p.networkGroupId));
+    return (id) => id !== null && ids.has(id);
+  }
+  const own = p.organizationId;
+  if (own !== null && (p.role === 'manager' || p.role === 'analyst')) return (id) => id === own;
+  return () => false;
+}
+
 export async function importFiles(actor: Actor, files: InputFile[], input: ImportOptions, deps: Deps, hooks: ImportHooks = {}): Promise<ImportReport> {
   const o = parseInput(importOptionsInput, input);
   let encoding;
@@ -87,7 +104,8 @@ export async function importFiles(actor: Actor, files: InputFile[], input: Impor
     asOf: o.as_of ?? now.slice(0, 10),
     ...(await resolveAccount(deps, o.account)),
   };
-  const actorName = hooks.actorLabel ?? actor.kind;
+  const actorName = hooks.actorLabel ?? actorLabel(actor);
+  const mayWrite = await writableOrganizations(actor, deps);
   const ordered = [...files].sort((a, b) => templateRank(a.name) - templateRank(b.name));
   const reports: FileReport[] = [];
   const db = deps.db;
@@ -106,6 +124,7 @@ export async function importFiles(actor: Actor, files: InputFile[], input: Impor
       actor: actorName,
       source: `import:${file.name.replace(/^.*[\\/]/, '')}`,
       problems: sink,
+      mayWrite,
       count: (t, outcome) => {
         const c = (counts[t] ??= { added: 0, updated: 0, unchanged: 0 });
         c[outcome]++;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Invalid, NotFound } from '../core/errors.ts';
 import { NUMERIC_METRICS } from '../core/metrics/index.ts';
 import {
-  DEFAULT_FRAMEWORK, STAGE_NAMES, findPractice, maturity, maxLevel, memberPosition, networkPracticeBenchmark,
+  DEFAULT_FRAMEWORK, STAGE_NAMES, findPractice, maturity, maxLevel, memberPosition, needsReview, networkPracticeBenchmark,
   practiceOutcomeAssociation, validateAnswers, validateFramework,
   type AssociationResult, type Bilingual, type Framework, type Maturity, type MemberPosition, type NetworkPracticeBenchmark, type Stage,
 } from '../core/practice/index.ts';
@@ -16,13 +16,12 @@ import { groupCode, localDate, orgCode, platform } from './fields.ts';
 import { requireGroup } from './groups.ts';
 import { groupBenchmark } from './metrics.ts';
 import { requireOrganization } from './organizations.ts';
+import { observeOrganization, type ObservedPracticeView } from './practice-observed.ts';
+import { practicePeriod } from './practice-period.ts';
 
 // Inputs
 
-export const practicePeriod = z
-  .string()
-  .regex(/^[0-9]{4}(-[A-Za-z0-9]{1,10})?$/, 'must be a year such as 2026, optionally with a part such as 2026-H1')
-  .meta({ description: 'Assessment period: a year, optionally with a part', example: '2026' });
+export { practicePeriod };
 
 const answerSchema = z
   .object({
@@ -213,17 +212,47 @@ export async function savePracticeAssessment(_actor: Actor, code: string, period
   return present(deps, org, row, []);
 }
 
-/** The latest version, with the list of every version. */
+/** Practices whose declared level is two or more away from the observed proposal (practice-frameworks.md 5.1). */
+function reviewFlags(answers: Record<string, Answer>, observed: ObservedPracticeView | null): { practiceId: string; declared: number; proposed: number }[] {
+  if (!observed) return [];
+  return observed.proposals.flatMap((p) => {
+    const declared = answers[p.practiceId]?.level;
+    return declared !== undefined && declared !== null && needsReview(declared, p.level) ? [{ practiceId: p.practiceId, declared, proposed: p.level }] : [];
+  });
+}
+
+/** The observed proposal beside an assessment; null when the period cannot be observed (it lies ahead). */
+async function observedBeside(deps: Deps, org: OrganizationRow, period: string, network: string | null): Promise<ObservedPracticeView | null> {
+  try {
+    return await observeOrganization(deps, org, period, network ?? undefined);
+  } catch (e) {
+    if (e instanceof Invalid) return null;
+    throw e;
+  }
+}
+
+/** The latest version, with the list of every version and the observed proposal beside it. */
 export async function getPracticeAssessment(
   _actor: Actor, code: string, period: string, deps: Deps,
-): Promise<AssessmentView & { versions: { version: number; created_at: string }[] }> {
+): Promise<AssessmentView & {
+  versions: { version: number; created_at: string }[];
+  observed: ObservedPracticeView | null;
+  review_flags: { practiceId: string; declared: number; proposed: number }[];
+}> {
   checkPeriod(period);
   const org = await requireOrganization(deps, code);
   const rows = await q.assessmentVersions(deps.db.kysely, org.id, period);
   const latest = rows[0];
   if (!latest) throw new NotFound(`${org.code} has no practice assessment for ${period}`);
   const reviews = await q.reviewRequestsOf(deps.db.kysely, [latest.id]);
-  return { ...(await present(deps, org, latest, reviews)), versions: rows.map((r) => ({ version: r.version, created_at: r.created_at })) };
+  const view = await present(deps, org, latest, reviews);
+  const observed = await observedBeside(deps, org, period, view.network);
+  return {
+    ...view,
+    versions: rows.map((r) => ({ version: r.version, created_at: r.created_at })),
+    observed,
+    review_flags: reviewFlags(view.answers, observed),
+  };
 }
 
 /** Every version, newest first. */
@@ -250,13 +279,13 @@ export async function requestPracticeReview(_actor: Actor, code: string, period:
 
 // Network views
 
-interface NetworkLevels {
+export interface NetworkLevels {
   group: GroupRow;
   framework: Framework;
   members: { org: OrganizationRow; groups: string[]; levels: Record<string, number | null> | null }[];
 }
 
-async function networkLevels(deps: Deps, groupCodeValue: string, period: string): Promise<NetworkLevels> {
+export async function networkLevels(deps: Deps, groupCodeValue: string, period: string): Promise<NetworkLevels> {
   const group = await requireGroup(deps, groupCodeValue);
   const { framework } = await frameworkOf(deps, group.id);
   const orgs = await q.membersOf(deps.db.kysely, group.id);

@@ -16,6 +16,7 @@ import { followerSummary, type PlatformFollowers } from '../reports/followers.ts
 import type { ReportLang } from '../reports/locales/index.ts';
 import { SYSTEM, type Deps } from './context.ts';
 import { requireGroup } from './groups.ts';
+import { computeInboxStats } from './inbox.ts';
 import { loadAccountData, type AccountData } from './load.ts';
 import { checkPeriod, groupBenchmark } from './metrics.ts';
 import { requireOrganization } from './organizations.ts';
@@ -102,6 +103,8 @@ export async function evaluationData(deps: Deps, i: { org: string; from: string;
   d.mentioned = [...mentions.values()].sort((a, b) => b.count - a.count || (a.handle < b.handle ? -1 : 1)).slice(0, 10);
   d.summary = summaryOf(org.code, i.from, i.to, d.current, i.lang);
   d.peers = await peerPositions(deps, org, platforms, i.from, i.to);
+  const inbox = await computeInboxStats(deps, org, i.from, i.to);
+  if (inbox.accounts.length > 0) d.inbox = { accounts: inbox.accounts.map((a) => ({ ...a, platform: a.platform as Platform })), total: inbox.total };
   return d;
 }
 

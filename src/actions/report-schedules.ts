@@ -7,6 +7,7 @@ import { addDays, localDate } from '../core/time.ts';
 import * as q from '../db/queries/reports.ts';
 import { decodeCursor, toPage, type Page } from '../db/queries/paging.ts';
 import { parseInput, type Actor, type Deps } from './context.ts';
+import { keepVisible, visibility } from './visibility.ts';
 import { email, pageQuery, timezone } from './fields.ts';
 import { requireOrganization } from './organizations.ts';
 import { benchmarkParams, evaluationParams, generateReport, reportFormat, type ReportView } from './reports.ts';
@@ -99,12 +100,13 @@ export async function getSchedule(_actor: Actor, id: number, deps: Deps): Promis
 
 export const listSchedulesInput = pageQuery;
 
-export async function listSchedules(_actor: Actor, input: unknown, deps: Deps): Promise<Page<ScheduleView>> {
+export async function listSchedules(actor: Actor, input: unknown, deps: Deps): Promise<Page<ScheduleView>> {
   const i = parseInput(listSchedulesInput, input);
   const rows = await q.listSchedules(deps.db.kysely, { after: decodeCursor<number>(i.cursor, 'number'), limit: i.limit });
   const page = toPage(rows, i.limit, (r) => r.id);
   const now = deps.now();
-  return { items: page.items.map((s) => view(s, now)), next_cursor: page.next_cursor };
+  const v = visibility(actor, deps);
+  return { items: (await keepVisible(page.items, (s) => v.params(s.params))).map((s) => view(s, now)), next_cursor: page.next_cursor };
 }
 
 export async function updateSchedule(_actor: Actor, id: number, input: unknown, deps: Deps): Promise<ScheduleView> {

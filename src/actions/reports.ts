@@ -1,5 +1,6 @@
 // Use cases that write reports: the follower summary paragraph, and evaluation packs and network
-// benchmarks in HTML, PDF, XLSX or CSV, generated, kept in the database with their parameters, listed and downloaded.
+// benchmarks in HTML, PDF, XLSX or CSV (network practice reports in HTML or PDF), generated, kept in the
+// database with their parameters, listed and downloaded.
 import { z } from 'zod';
 import { NotFound } from '../core/errors.ts';
 import * as q from '../db/queries/reports.ts';
@@ -10,9 +11,12 @@ import { REPORT_LANGUAGES } from '../reports/locales/index.ts';
 import { FORMATS, type ReportDoc } from '../reports/model.ts';
 import { renderReport, type RenderedReport } from '../reports/render.ts';
 import { parseInput, SYSTEM, type Actor, type Deps } from './context.ts';
+import { keepVisible, visibility } from './visibility.ts';
 import { groupCode, localDate, orgCode, pageQuery, platform } from './fields.ts';
 import { organizationMetricsReport } from './metrics.ts';
 import { benchmarkData, evaluationData, summaryOf } from './report-data.ts';
+import { practiceDoc } from '../reports/practice.ts';
+import { practiceReportData, practiceReportParams } from './practice-report.ts';
 
 const lang = z.enum(REPORT_LANGUAGES).default('id').meta({ description: 'language of every text of the report' });
 
@@ -37,6 +41,7 @@ export const createReportInput = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('evaluation'), params: evaluationParams, format: reportFormat }).strict(),
     z.object({ kind: z.literal('benchmark'), params: benchmarkParams, format: reportFormat }).strict(),
+    z.object({ kind: z.literal('practice'), params: practiceReportParams, format: z.enum(['html', 'pdf']) }).strict(),
   ])
   .meta({ id: 'ReportCreate' });
 export type CreateReportInput = z.infer<typeof createReportInput>;
@@ -44,7 +49,7 @@ export type CreateReportInput = z.infer<typeof createReportInput>;
 export const reportView = z
   .object({
     id: z.number(),
-    kind: z.enum(['evaluation', 'benchmark']),
+    kind: z.enum(['evaluation', 'benchmark', 'practice']),
     params: z.record(z.string(), z.unknown()),
     format: reportFormat,
     title: z.string(),
@@ -61,7 +66,7 @@ export type ReportView = z.infer<typeof reportView>;
 function viewReport(r: q.ReportMeta): ReportView {
   return {
     id: r.id,
-    kind: r.kind === 'benchmark' ? 'benchmark' : 'evaluation',
+    kind: r.kind === 'benchmark' || r.kind === 'practice' ? r.kind : 'evaluation',
     params: JSON.parse(r.params) as Record<string, unknown>,
     format: reportFormat.parse(r.format),
     title: r.title,
@@ -77,6 +82,7 @@ function viewReport(r: q.ReportMeta): ReportView {
 /** The report's document (format-neutral), from fresh figures. */
 export async function reportDocument(i: CreateReportInput, deps: Deps): Promise<ReportDoc> {
   if (i.kind === 'evaluation') return evaluationDoc(await evaluationData(deps, i.params), i.params.lang);
+  if (i.kind === 'practice') return practiceDoc(await practiceReportData(deps, i.params), i.params.lang);
   return benchmarkDoc(await benchmarkData(deps, i.params), i.params.lang);
 }
 
@@ -102,11 +108,12 @@ export const listReportsInput = pageQuery.extend({
   schedule: z.coerce.number().int().positive().optional().meta({ description: 'only reports made by this schedule' }),
 });
 
-export async function listReports(_actor: Actor, input: unknown, deps: Deps): Promise<Page<ReportView>> {
+export async function listReports(actor: Actor, input: unknown, deps: Deps): Promise<Page<ReportView>> {
   const i = parseInput(listReportsInput, input);
   const rows = await q.listReports(deps.db.kysely, { before: decodeCursor<number>(i.cursor, 'number'), limit: i.limit, scheduleId: i.schedule });
   const page = toPage(rows, i.limit, (r) => r.id);
-  return { items: page.items.map(viewReport), next_cursor: page.next_cursor };
+  const v = visibility(actor, deps);
+  return { items: (await keepVisible(page.items, (r) => v.params(r.params))).map(viewReport), next_cursor: page.next_cursor };
 }
 
 export async function getReport(_actor: Actor, id: number, deps: Deps): Promise<ReportView> {

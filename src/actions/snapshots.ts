@@ -9,7 +9,7 @@ import { decodeCursor, toPage, type Page } from '../db/queries/paging.ts';
 import type { SnapshotRow } from '../db/schema.ts';
 import { snapshotChanges, SNAPSHOT_FIELDS } from '../ingest/store.ts';
 import { requireAccount } from './accounts.ts';
-import { parseInput, type Actor, type Deps } from './context.ts';
+import { actorLabel, parseInput, type Actor, type Deps } from './context.ts';
 import { localDate, pageQuery } from './fields.ts';
 
 const count = z.number().int('must be a whole number').min(0, 'must be >= 0').max(Number.MAX_SAFE_INTEGER);
@@ -83,7 +83,7 @@ export async function putSnapshot(actor: Actor, platformName: string, h: string,
     for (const f of SNAPSHOT_FIELDS) if (next[f] === null && old[f] !== null) changes.push({ field: f, old_value: String(old[f]), new_value: null });
     if (changes.length === 0) return { snapshot: viewSnapshot(a.platform, a.handle, old), created: false, changes: [] };
     await updateSnapshot(trx, a.id, date, { ...next, source: 'manual', recorded_at: at });
-    await insertAudit(trx, changes.map((c) => ({ entity: 'snapshot', entity_key: key, field: c.field, old_value: c.old_value, new_value: c.new_value, actor: actor.kind, source: 'manual', at })));
+    await insertAudit(trx, changes.map((c) => ({ entity: 'snapshot', entity_key: key, field: c.field, old_value: c.old_value, new_value: c.new_value, actor: actorLabel(actor), source: 'manual', at })));
     const row = await getSnapshot(trx, a.id, date);
     return { snapshot: viewSnapshot(a.platform, a.handle, row ?? old), created: false, changes };
   });

@@ -7,14 +7,17 @@ import { NotFound } from '../core/errors.ts';
 import { PLATFORMS, type Platform } from '../core/platforms.ts';
 import { localDate } from '../core/time.ts';
 import { updateAccount } from '../db/queries/accounts.ts';
+import { ownedWithoutInboxCursor } from '../db/queries/inbox.ts';
 import * as q from '../db/queries/sync.ts';
 import { PlatformError, RateLimited, type CallContext, type PlatformAdapter, type Target } from '../platforms/types.ts';
 import { nextQuotaReset, quotaDay } from '../platforms/youtube/quota.ts';
 import { requireAccount } from './accounts.ts';
 import { connectorFor, NoAccess, STREAMS, withAccess } from './connections.ts';
 import type { Actor, Deps } from './context.ts';
+import { INBOX_EVERY_MS, INBOX_STREAM, inboxPlatforms, runInbox } from './inbox-sync.ts';
 
-type Stream = (typeof STREAMS)[number];
+type Stream = (typeof STREAMS)[number] | typeof INBOX_STREAM;
+const ALL_STREAMS = [...STREAMS, INBOX_STREAM] as const;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,7 +30,7 @@ const MAX_PAGES: Record<Platform, number> = { facebook: 10, instagram: 10, x: 5,
 const RESUME_MS = 15 * 60_000;
 
 export const streamReport = z.object({
-  stream: z.enum(STREAMS),
+  stream: z.enum(ALL_STREAMS),
   status: z.enum(['done', 'partial', 'busy', 'skipped', 'failed']).meta({ description: 'partial: pages remain for the next run; busy: another worker holds it' }),
   error: z.string().nullable(),
   error_kind: z.string().nullable().meta({ description: 'auth_expired, rate_limited, rejected, temporary, outcome_unknown, no_access' }),
@@ -37,6 +40,7 @@ export const streamReport = z.object({
   posts_updated: z.number(),
   measurements_added: z.number(),
   measurements_updated: z.number(),
+  inbox_added: z.number().meta({ description: 'new comments and mentions (inbox stream)' }),
 });
 export const syncReport = z.object({ platform: z.string(), handle: z.string(), streams: z.array(streamReport) }).meta({ id: 'SyncReport' });
 export type StreamReport = z.infer<typeof streamReport>;
@@ -47,7 +51,7 @@ export function newWorkerId(kind: string): string {
 }
 
 function empty(stream: Stream, status: StreamReport['status']): StreamReport {
-  return { stream, status, error: null, error_kind: null, next_run_at: null, snapshot: null, posts_added: 0, posts_updated: 0, measurements_added: 0, measurements_updated: 0 };
+  return { stream, status, error: null, error_kind: null, next_run_at: null, snapshot: null, posts_added: 0, posts_updated: 0, measurements_added: 0, measurements_updated: 0, inbox_added: 0 };
 }
 
 const later = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();
@@ -134,14 +138,26 @@ export async function runStream(deps: Deps, accountId: number, stream: Stream, w
   if (!(await q.claimCursor(deps.db.kysely, a.id, stream, worker, later(now, CLAIM_MS), now))) return empty(stream, 'busy');
   const r = empty(stream, 'done');
   const meter = new Meter();
-  let next = later(now, DAY);
+  let next = later(now, stream === INBOX_STREAM ? INBOX_EVERY_MS : DAY);
   try {
     const { adapter } = connectorFor(deps, a.platform);
     if (!(await quotaAllows(deps, a, stream))) {
       Object.assign(r, { status: 'skipped', error: 'not enough YouTube quota left today', error_kind: 'rate_limited' });
       next = nextQuotaReset(Date.now());
     } else if (stream === 'profile') await runProfile(deps, a, adapter, meter, r);
-    else {
+    else if (stream === INBOX_STREAM) {
+      const cursor = (await q.cursorsOf(deps.db.kysely, a.id)).find((c) => c.stream === INBOX_STREAM)?.cursor ?? null;
+      const run = await runInbox(deps, a.id, adapter, worker, cursor);
+      r.inbox_added = run.added;
+      if (run.status === 'skipped') {
+        Object.assign(r, { status: 'skipped', error: run.reason });
+        next = later(deps.now(), DAY);
+      }
+      if (run.status === 'partial') {
+        r.status = 'partial';
+        next = later(deps.now(), RESUME_MS);
+      }
+    } else {
       const cursor = (await q.cursorsOf(deps.db.kysely, a.id)).find((c) => c.stream === 'posts')?.cursor ?? null;
       if (!(await runPosts(deps, a, adapter, meter, cursor, worker, r))) {
         r.status = 'partial';
@@ -181,11 +197,12 @@ export async function syncAccount(_actor: Actor, platformName: string, h: string
 /** One pass of the worker: every due stream it can claim, oldest due first. */
 export async function syncDue(deps: Deps, worker: string, limit = 50): Promise<(StreamReport & { account_id: number })[]> {
   await q.ensureCursors(deps.db.kysely, STREAMS);
+  for (const id of await ownedWithoutInboxCursor(deps.db.kysely, inboxPlatforms(deps))) await q.ensureCursors(deps.db.kysely, [INBOX_STREAM], id);
   const platforms = PLATFORMS.filter((p) => deps.connectors?.adapter(p));
   const due = await q.dueCursors(deps.db.kysely, deps.now(), limit, platforms);
   const out: (StreamReport & { account_id: number })[] = [];
   for (const c of due) {
-    if (!(STREAMS as readonly string[]).includes(c.stream)) continue;
+    if (!(ALL_STREAMS as readonly string[]).includes(c.stream)) continue;
     const a = await q.syncAccountById(deps.db.kysely, c.account_id);
     if (!a) continue;
     out.push({ account_id: c.account_id, ...(await runStream(deps, c.account_id, c.stream as Stream, worker)) });

@@ -149,10 +149,20 @@ describe('socialbench command line', () => {
 
     const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env, PORT: String(port), DEMO_SCALE: '0.05', LOG_LEVEL: 'silent' } });
     children.push(server);
+    let stderr = '';
+    server.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const health = await waitFor(`http://127.0.0.1:${port}/api/health`, server, 120_000);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', demo: { loaded: true } });
-    const bsn = await fetch(`http://127.0.0.1:${port}/api/organizations/BSN`);
+    // Signed out, the data is closed; the first admin's password is printed once on first start.
+    expect((await fetch(`http://127.0.0.1:${port}/api/organizations/BSN`)).status).toBe(401);
+    const email = /e-mail: +(\S+)/.exec(stderr)?.[1];
+    const password = /password: +(\S+)/.exec(stderr)?.[1];
+    expect(email && password).toBeTruthy();
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const bsn = await fetch(`http://127.0.0.1:${port}/api/organizations/BSN`, { headers: { cookie } });
     expect(bsn.status).toBe(200);
     const body = (await bsn.json()) as { accounts: { platform: string; handle: string }[] };
     expect(body.accounts.map((a) => `${a.platform}/${a.handle}`)).toEqual(

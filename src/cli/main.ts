@@ -5,11 +5,13 @@ import { reportError } from './context.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerMeeting } from './commands/meeting.ts';
 import { registerMetrics } from './commands/metrics.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSync } from './commands/sync.ts';
+import { registerUser } from './commands/user.ts';
 import { registerWorker } from './commands/worker.ts';
 
 export function buildProgram(): Command {
@@ -24,11 +26,13 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerDemo(program);
   registerMetrics(program);
+  registerMeeting(program);
   registerReport(program);
   registerImport(program);
   registerExport(program);
   registerSync(program);
   registerWorker(program);
+  registerUser(program);
   return program;
 }
 

@@ -1,5 +1,5 @@
 // Typed domain errors; http/ maps them to one error shape, cli/ to one line and an exit code.
-export type ErrorCode = 'not_found' | 'forbidden' | 'unauthorized' | 'invalid' | 'conflict';
+export type ErrorCode = 'not_found' | 'forbidden' | 'unauthorized' | 'invalid' | 'conflict' | 'rate_limited';
 
 export interface ErrorDetail {
   /** Where: a field path, or file/row/column for imports. */
@@ -31,6 +31,21 @@ export class NotFound extends DomainError {
 export class Forbidden extends DomainError {
   constructor(message = 'you may not do this') {
     super('forbidden', message);
+  }
+}
+/** No valid session (or wrong credentials at sign-in). */
+export class Unauthenticated extends DomainError {
+  constructor(message = 'sign in first') {
+    super('unauthorized', message);
+  }
+}
+/** Too many attempts; try again after `retryAfterSeconds`. */
+export class TooManyAttempts extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
   }
 }
 export class Invalid extends DomainError {

@@ -9,18 +9,28 @@ import type { Logger } from '../logging.ts';
 import { errorBody, respondError } from './errors.ts';
 import type { Env } from './openapi.ts';
 import { renderReference } from './reference.ts';
+import { authenticate } from './auth.ts';
 import { accountsRouter } from './routes/accounts.ts';
+import { authRouter } from './routes/auth.ts';
 import { analyticsRouter } from './routes/analytics.ts';
 import { connectionsRouter } from './routes/connections.ts';
+import { cadenceRouter } from './routes/cadence.ts';
 import { contentRouter } from './routes/content.ts';
 import { groupsRouter } from './routes/groups.ts';
 import { healthRouter } from './routes/health.ts';
 import { importsRouter } from './routes/imports.ts';
+import { mediaRouter, mediaUploadRouter } from './routes/media.ts';
+import { meetingsRouter } from './routes/meetings.ts';
+import { inboxRouter } from './routes/inbox.ts';
 import { organizationsRouter } from './routes/organizations.ts';
 import { practiceRouter } from './routes/practice.ts';
+import { publishingRouter } from './routes/publishing.ts';
+import { practiceCasesRouter } from './routes/practice-cases.ts';
+import { practiceObservedRouter } from './routes/practice-observed.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { snapshotsRouter } from './routes/snapshots.ts';
 import { teamRouter } from './routes/team.ts';
+import { usersRouter } from './routes/users.ts';
 import { serveWeb } from './web.ts';
 
 export interface AppOptions {
@@ -35,9 +45,13 @@ export function createApp({ deps, log, worker }: AppOptions) {
     c.set('deps', deps);
     await next();
   });
+  api.use('*', authenticate());
   api.route('/', importsRouter); // before the 1 MB limit below: uploads have their own
+  api.route('/', mediaUploadRouter); // streams to disk, up to its own limit
   api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('too_large', 'the body is larger than 1 MB'), 413) }));
   api.route('/', healthRouter(worker));
+  api.route('/', authRouter);
+  api.route('/', usersRouter);
   api.route('/', organizationsRouter);
   api.route('/', groupsRouter);
   api.route('/', accountsRouter);
@@ -46,8 +60,15 @@ export function createApp({ deps, log, worker }: AppOptions) {
   api.route('/', analyticsRouter);
   api.route('/', reportsRouter);
   api.route('/', connectionsRouter);
+  api.route('/', inboxRouter);
   api.route('/', contentRouter);
+  api.route('/', mediaRouter);
+  api.route('/', meetingsRouter);
+  api.route('/', cadenceRouter);
   api.route('/', practiceRouter);
+  api.route('/', publishingRouter);
+  api.route('/', practiceObservedRouter);
+  api.route('/', practiceCasesRouter);
 
   const document = () =>
     api.getOpenAPI31Document({

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
-import { DomainError, type ErrorCode, type ErrorDetail } from '../core/errors.ts';
+import { DomainError, TooManyAttempts, type ErrorCode, type ErrorDetail } from '../core/errors.ts';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid: 400,
@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };
 
 export interface ErrorBody {
@@ -26,6 +27,7 @@ export function zodDetails(error: z.ZodError, where: string): ErrorDetail[] {
 }
 
 export function respondError(c: Context, err: unknown, log: (err: unknown) => void) {
+  if (err instanceof TooManyAttempts) c.header('Retry-After', String(err.retryAfterSeconds));
   if (err instanceof DomainError) return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
   if (err instanceof HTTPException) {
     const code = err.status === 413 ? 'too_large' : err.status === 404 ? 'not_found' : 'invalid';

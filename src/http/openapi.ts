@@ -1,10 +1,12 @@
 // Shared OpenAPI pieces: the error schema, common responses, path parameters, the app type.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import type { Deps } from '../actions/context.ts';
+import type { ResolvedSession } from '../actions/auth.ts';
+import type { Actor, Deps } from '../actions/context.ts';
 import { errorBody, zodDetails } from './errors.ts';
 
-export type Env = { Variables: { deps: Deps } };
+/** `actor` is the signed-in user (set by http/auth.ts), or the system on public routes. */
+export type Env = { Variables: { deps: Deps; actor: Actor; session?: ResolvedSession } };
 
 export function newRouter(): OpenAPIHono<Env> {
   return new OpenAPIHono<Env>({

@@ -44,7 +44,7 @@ export async function flushPosts(ctx: StoreContext, tracker: PostTracker, batch:
     const { platform, handle } = b.r;
     const accountId = ctx.cachedAccount(platform, handle) ?? (await ctx.account(platform, handle));
     if (accountId === null) {
-      problems.push({ row: b.row, column: 'handle', message: `no account ${platform}/${handle}; add it with an accounts file first` });
+      problems.push({ row: b.row, column: 'handle', message: ctx.missingAccount(platform, handle) });
       continue;
     }
     if (platform !== prepared) {

@@ -28,6 +28,8 @@ export interface StoreContext {
   account(platform: string, handle: string): Promise<number | null>;
   /** The same, synchronously, when this handle as written was resolved before; else undefined. */
   cachedAccount(platform: string, handle: string): number | null | undefined;
+  /** Why account() gave null: no such account, or one of an organisation the importer may not change. */
+  missingAccount(platform: string, handle: string): string;
 }
 
 export class ImportStore {
@@ -40,13 +42,41 @@ export class ImportStore {
   private readonly postTracker = new PostTracker();
   readonly ctx: StoreContext;
 
-  constructor(k: Kysely<Database>, sqlite: SQLite.Database | undefined, o: { now: string; actor: string; source: string; problems: Problems; count: StoreContext['count'] }) {
-    this.ctx = { k, sqlite, ...o, account: (p, h) => this.accountId(p, h), cachedAccount: (p, h) => this.byHandle.get(p)?.get(h) };
+  /** Accounts found but of organisations the importer may not change (platform/handle key). */
+  private readonly refused = new Set<string>();
+  /** Which organisations the importer may change (all when absent); null asks about a new organisation. */
+  private readonly mayWrite: ((organizationId: number | null) => boolean) | undefined;
+
+  constructor(
+    k: Kysely<Database>,
+    sqlite: SQLite.Database | undefined,
+    o: { now: string; actor: string; source: string; problems: Problems; count: StoreContext['count']; mayWrite?: ((organizationId: number | null) => boolean) | undefined },
+  ) {
+    const { mayWrite, ...rest } = o;
+    this.mayWrite = mayWrite;
+    this.ctx = {
+      k, sqlite, ...rest,
+      account: (p, h) => this.accountId(p, h),
+      cachedAccount: (p, h) => this.byHandle.get(p)?.get(h),
+      missingAccount: (p, h) =>
+        this.refused.has(`${p}/${handleKey(h)}`)
+          ? `account ${p}/${h} belongs to an organisation whose data you may not change`
+          : `no account ${p}/${h}; add it with an accounts file first`,
+    };
+  }
+
+  private refuse(row: number, column: string, what: string): void {
+    this.ctx.problems.push({ row, column, message: `${what}: you may not change this organisation's data` });
   }
 
   private async accountId(platform: string, handle: string): Promise<number | null> {
     const key = `${platform}/${handleKey(handle)}`;
-    if (!this.accounts.has(key)) this.accounts.set(key, (await findAccount(this.ctx.k, platform, handleKey(handle)))?.id ?? null);
+    if (!this.accounts.has(key)) {
+      const a = await findAccount(this.ctx.k, platform, handleKey(handle));
+      const allowed = !a || !this.mayWrite || this.mayWrite(a.organization_id);
+      if (!allowed) this.refused.add(key);
+      this.accounts.set(key, allowed ? (a?.id ?? null) : null);
+    }
     const id = this.accounts.get(key) ?? null;
     let m = this.byHandle.get(platform);
     if (!m) this.byHandle.set(platform, (m = new Map()));
@@ -59,9 +89,10 @@ export class ImportStore {
     return this.orgIds.get(code) ?? null;
   }
 
-  async organization(_row: number, r: OrganizationRecord): Promise<void> {
+  async organization(row: number, r: OrganizationRecord): Promise<void> {
     const { k, now } = this.ctx;
     const existing = await findOrganizationByCode(k, r.code);
+    if (this.mayWrite && !this.mayWrite(existing?.id ?? null)) return this.refuse(row, 'code', `organisation ${r.code}`);
     let id: number;
     let changed = false;
     if (!existing) {
@@ -109,6 +140,7 @@ export class ImportStore {
       return;
     }
     const existing = await findAccount(k, r.platform, handleKey(r.handle));
+    if (this.mayWrite && (!this.mayWrite(orgId) || (existing && !this.mayWrite(existing.organization_id)))) return this.refuse(row, 'org', `account ${r.platform}/${r.handle}`);
     if (!existing) {
       const a = await insertAccount(k, { organization_id: orgId, platform: r.platform, handle: r.handle, handle_key: handleKey(r.handle), external_id: r.external_id, url: r.url, display_name: null, owned: r.owned ? 1 : 0, created_at: now, updated_at: now });
       this.accounts.set(`${r.platform}/${handleKey(r.handle)}`, a.id);
@@ -157,7 +189,7 @@ export class ImportStore {
     const resolved: { row: number; r: SnapshotRecord; accountId: number }[] = [];
     for (const b of batch) {
       const accountId = await this.accountId(b.r.platform, b.r.handle);
-      if (accountId === null) this.ctx.problems.push({ row: b.row, column: 'handle', message: `no account ${b.r.platform}/${b.r.handle}; add it with an accounts file first` });
+      if (accountId === null) this.ctx.problems.push({ row: b.row, column: 'handle', message: this.ctx.missingAccount(b.r.platform, b.r.handle) });
       else resolved.push({ ...b, accountId });
     }
     const existing = new Map((await findSnapshots(k, resolved.map((x) => x.accountId), resolved.map((x) => x.r.date))).map((s) => [`${s.account_id}|${s.date}`, s]));

@@ -1,9 +1,10 @@
-// Background work of one process: scheduled reports, platform sync and a heartbeat, started and stopped together.
+// Background work of one process: scheduled reports, platform sync, publishing and a heartbeat, started and stopped together.
 import type { Deps } from '../actions/context.ts';
 import type { WorkerStatus } from '../actions/health.ts';
 import type { PlatformSettings } from '../config.ts';
 import type { Logger } from '../logging.ts';
 import { startHeartbeat } from './heartbeat.ts';
+import { startPublishWorker } from './publish.ts';
 import { startScheduler } from './scheduler.ts';
 import { startSyncWorker } from './sync.ts';
 
@@ -14,12 +15,12 @@ export interface BackgroundWork {
 
 /** Without any platform credentials there is nothing a sync could read, so no sync runs. */
 export function platformAccessConfigured(p: PlatformSettings): boolean {
-  return Boolean(p.facebook.app || p.x.client || p.x.bearerToken || p.youtube.client || p.youtube.apiKey);
+  return Boolean(p.facebook.app || p.x.client || p.x.bearerToken || p.youtube.client || p.youtube.apiKey || p.tiktok.client || p.linkedin.client);
 }
 
 export function startBackgroundWork(
   deps: Deps,
-  opts: { log: Logger; kind: 'embedded' | 'worker'; platforms: PlatformSettings; sync?: boolean; reports?: boolean },
+  opts: { log: Logger; kind: 'embedded' | 'worker'; platforms: PlatformSettings; sync?: boolean; reports?: boolean; publish?: boolean },
 ): BackgroundWork {
   const state: WorkerStatus = { mode: 'embedded', status: 'idle', last_heartbeat: null };
   const heartbeat = startHeartbeat(deps, opts.kind, opts.log);
@@ -34,11 +35,14 @@ export function startBackgroundWork(
           },
         });
   const sync = opts.sync !== false && platformAccessConfigured(opts.platforms) ? startSyncWorker(deps, { log: opts.log }) : undefined;
+  // Runs even without platform credentials: due items then fail visibly ("not connected") instead of waiting unseen.
+  const publish = opts.publish !== false ? startPublishWorker(deps, { log: opts.log, timeoutMs: opts.platforms.timeoutMs }) : undefined;
   return {
     status: () => ({ ...state, last_heartbeat: heartbeat.lastBeat() ?? state.last_heartbeat }),
     stop: async () => {
       await scheduler?.stop();
       await sync?.stop();
+      await publish?.stop();
       await heartbeat.stop();
       state.status = 'stopped';
     },

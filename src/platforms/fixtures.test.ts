@@ -65,4 +65,23 @@ describe.skipIf(!existsSync(DIR))('fake answers against the shared fixtures', ()
     expect(missing('youtube/playlist_items_page1.json', await get(`${api}/playlistItems?part=snippet,contentDetails&playlistId=UUx1ExampleStdAgency000A&maxResults=2`, key))).toEqual([]);
     expect(missing('youtube/videos_list_statistics.json', await get(`${api}/videos?part=snippet,contentDetails,statistics&id=dQ9x1ExAmPl,kL3m5ExAmPl`, key))).toEqual([]);
   });
+
+  it('tiktok', async () => {
+    const auth = { authorization: `Bearer ${fakes.tiktok.grant().accessToken}` };
+    const fields = 'open_id,union_id,avatar_url,display_name,bio_description,profile_deep_link,is_verified,username,follower_count,following_count,likes_count,video_count';
+    expect(missing('tiktok/user_info.json', await get(`${fakes.tiktok.url}/v2/user/info/?fields=${fields}`, auth))).toEqual([]);
+    const list = await fetch(`${fakes.tiktok.url}/v2/video/list/?fields=id`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ max_count: 2 }) });
+    expect(missing('tiktok/video_list_page1.json', await list.json())).toEqual([]);
+    expect(missing('tiktok/error_access_token_invalid.json', await get(`${fakes.tiktok.url}/v2/user/info/?fields=open_id`, { authorization: 'Bearer act.forged' }))).toEqual([]);
+  });
+
+  it('linkedin', async () => {
+    const h = { authorization: `Bearer ${fakes.linkedin.grant().accessToken}`, 'linkedin-version': '202603', 'x-restli-protocol-version': '2.0.0' };
+    const rest = `${fakes.linkedin.url}/rest`;
+    const org = encodeURIComponent('urn:li:organization:10987654');
+    expect(missing('linkedin/network_size.json', await get(`${rest}/networkSizes/${org}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`, h))).toEqual([]);
+    expect(missing('linkedin/share_statistics_lifetime.json', await get(`${rest}/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${org}`, h))).toEqual([]);
+    expect(missing('linkedin/error_401_invalid_token.json', await get(`${rest}/networkSizes/${org}`, { ...h, authorization: 'Bearer forged' }))).toEqual([]);
+    expect(missing('linkedin/error_426_version_not_active.json', await get(`${rest}/networkSizes/${org}`, { ...h, 'linkedin-version': '202301' }))).toEqual([]);
+  });
 });

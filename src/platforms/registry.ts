@@ -3,6 +3,8 @@ import type { PlatformSettings } from '../config.ts';
 import type { Platform } from '../core/platforms.ts';
 import { FacebookAdapter } from './facebook/adapter.ts';
 import { InstagramAdapter } from './instagram/adapter.ts';
+import { LinkedinAdapter } from './linkedin/adapter.ts';
+import { TiktokAdapter } from './tiktok/adapter.ts';
 import type { PlatformAdapter } from './types.ts';
 import { XAdapter } from './x/adapter.ts';
 import { YoutubeAdapter } from './youtube/adapter.ts';
@@ -23,6 +25,8 @@ export function connectorsFromSettings(s: PlatformSettings, pageSize?: number): 
     instagram: new InstagramAdapter({ graphUrl: s.instagram.graphUrl, dialogUrl: s.facebook.dialogUrl, version: s.facebook.version, app: s.facebook.app, timeoutMs: s.timeoutMs, ...size }),
     x: new XAdapter({ ...s.x, timeoutMs: s.timeoutMs, ...(pageSize === undefined ? {} : { pageSize: Math.max(5, pageSize) }) }),
     youtube: new YoutubeAdapter({ ...s.youtube, timeoutMs: s.timeoutMs, ...size }),
+    tiktok: new TiktokAdapter({ ...s.tiktok, timeoutMs: s.timeoutMs, ...size }),
+    linkedin: new LinkedinAdapter({ ...s.linkedin, timeoutMs: s.timeoutMs, ...size }),
   };
   return {
     adapter: (p) => adapters[p],

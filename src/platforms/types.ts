@@ -82,12 +82,26 @@ export interface Published {
   permalink: string | null;
 }
 
+/**
+ * What a read-back of the account's recent posts found: the post a lost publish answer created, or
+ * nothing; `complete` says the listing reached back past the moment the publish began (so "nothing"
+ * means it was not published), false when it stopped early (a person should look).
+ */
+export type LookupResult = { found: Published } | { found: null; complete: boolean };
+
 export interface InboxEntry {
   id: string;
-  kind: 'comment' | 'mention';
+  /** reply: a comment answering another comment (parentId names it). */
+  kind: 'comment' | 'reply' | 'mention';
   /** The post it belongs to (comments) or null (mentions). */
   postId: string | null;
+  /** The comment it answers, when the platform says. */
+  parentId?: string | null | undefined;
+  /** The author's handle where the platform has handles, else the name it shows. */
   author: string | null;
+  authorName?: string | null | undefined;
+  /** The author's platform id: tells our own account's comments from others'. */
+  authorId?: string | null | undefined;
   text: string;
   createdAt: string;
 }
@@ -123,6 +137,8 @@ export interface PlatformAdapter {
 
   /** Never retried inside: a lost answer is OutcomeUnknown and a human (or a read-back) decides. */
   publish?(target: Target, ctx: CallContext, variant: Variant): Promise<Published>;
+  /** Looks among the account's posts since `since` (ISO instant) for one published from `variant`; reads only. */
+  findPublished?(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult>;
   comments?(target: Target, ctx: CallContext, postId: string, page: string | null): Promise<InboxPage>;
   mentions?(target: Target, ctx: CallContext, page: string | null): Promise<InboxPage>;
   reply?(target: Target, ctx: CallContext, inReplyTo: string, text: string): Promise<Published>;

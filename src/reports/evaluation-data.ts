@@ -27,6 +27,14 @@ export interface PeerPosition {
   platforms: Partial<Record<Platform, { percentiles: Partial<Record<Pillar, number>>; composite: number | null }>>;
 }
 
+/** Responsiveness of one account (or all together) in the period: docs/inbox.md. */
+export interface InboxLine {
+  entries: number;
+  answered: number;
+  response_rate: number | null;
+  median_first_reply_minutes: number | null;
+}
+
 export interface EvaluationData {
   org: { code: string; name: string; timezone: string; synthetic: boolean };
   from: string;
@@ -50,4 +58,6 @@ export interface EvaluationData {
   bottom: ReportPost[];
   bestTimes: TimeCell[][];
   peers: PeerPosition[];
+  /** Comments and mentions answered; absent when no account of the organisation has an inbox. */
+  inbox?: { accounts: (InboxLine & { platform: Platform; handle: string })[]; total: InboxLine } | undefined;
 }

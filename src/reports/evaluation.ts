@@ -103,6 +103,25 @@ function interactionSection(c: Ctx): Block[] {
   ];
 }
 
+function inboxSection(c: Ctx): Block[] {
+  const { d, m, f } = c;
+  if (!d.inbox) return [];
+  const { accounts, total } = d.inbox;
+  const t = m.inbox;
+  const summary = total.entries === 0 ? t.none : t.summary(f.dec(total.response_rate, 1), f.int(total.answered), f.int(total.entries), f.int(total.median_first_reply_minutes));
+  const line = (x: typeof total): Cell[] => [x.entries, x.answered, x.response_rate, x.median_first_reply_minutes === null ? null : Math.round(x.median_first_reply_minutes)];
+  return [
+    { kind: 'heading', text: t.title, level: 1 },
+    { kind: 'paragraph', text: summary },
+    {
+      kind: 'table', id: 'responsiveness', title: t.title,
+      columns: [col(m.col.platform, 'text'), col(m.col.handle, 'text', 1.4), col(t.entries, 'int'), col(t.answered, 'int'), col(t.rate), col(t.median, 'int', 1.3)],
+      rows: [...accounts.map((a) => [c.name(a.platform), `@${a.handle}`, ...line(a)]), [t.all, '', ...line(total)]],
+    },
+    { kind: 'note', text: t.note },
+  ];
+}
+
 const CHANGE_METRICS: { key: keyof MetricSet; kind: Column['kind'] }[] = [
   { key: 'end', kind: 'int' }, { key: 'growth', kind: 'int' }, { key: 'posts', kind: 'int' }, { key: 'posts_per_week', kind: 'dec' },
   { key: 'er', kind: 'dec' }, { key: 'visual_share', kind: 'dec' }, { key: 'video_share', kind: 'dec' }, { key: 'mention_share', kind: 'dec' },
@@ -157,6 +176,7 @@ export function evaluationDoc(d: EvaluationData, lang: ReportLang): ReportDoc {
     ...engagementSection(c),
     ...bestTimesSection(c),
     ...interactionSection(c),
+    ...inboxSection(c),
     ...changeSection(c),
     ...peersSection(c),
     { kind: 'pageBreak' },

@@ -1,4 +1,5 @@
-// socialbench report: the follower summary paragraph, evaluation packs and network benchmarks (html, pdf, xlsx, csv).
+// socialbench report: the follower summary paragraph, evaluation packs and network benchmarks (html, pdf, xlsx,
+// csv), and network practice reports (html, pdf).
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
@@ -19,13 +20,18 @@ function formatOf(o: FileOptions): string {
   return o.format ?? (extname(o.out).slice(1).toLowerCase() || 'html');
 }
 
-async function writeReport(cmd: Command, kind: 'evaluation' | 'benchmark', params: Record<string, unknown>, o: FileOptions): Promise<void> {
+/** Builds a report (any kind; the action validates) and writes it to `out`. */
+async function buildAndWrite(cmd: Command, input: { kind: string; params: Record<string, unknown>; format: string }, out: string): Promise<void> {
   await withDeps(cmd.optsWithGlobals<GlobalOptions>(), async (deps) => {
     const started = performance.now();
-    const r = await buildReport(SYSTEM, { kind, params: { ...params, from: o.from, to: o.to, lang: o.lang }, format: formatOf(o) }, deps);
-    writeFileSync(o.out, r.bytes);
-    process.stdout.write(`${o.out}: ${r.title} (${r.bytes.length} bytes, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    const r = await buildReport(SYSTEM, input, deps);
+    writeFileSync(out, r.bytes);
+    process.stdout.write(`${out}: ${r.title} (${r.bytes.length} bytes, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   });
+}
+
+async function writeReport(cmd: Command, kind: 'evaluation' | 'benchmark', params: Record<string, unknown>, o: FileOptions): Promise<void> {
+  await buildAndWrite(cmd, { kind, params: { ...params, from: o.from, to: o.to, lang: o.lang }, format: formatOf(o) }, o.out);
 }
 
 const fileOptions = (c: Command) =>
@@ -66,4 +72,18 @@ export function registerReport(program: Command): void {
   ).action(async (o: FileOptions & { group: string; platforms?: string }, cmd: Command) =>
     writeReport(cmd, 'benchmark', { group: o.group, ...(o.platforms ? { platforms: o.platforms } : {}) }, o),
   );
+  report
+    .command('practice')
+    .description("a network's practice report: maturity stages, levels per practice, peer groups, members, practice and outcome, case library")
+    .requiredOption('--group <code>', 'network code')
+    .requiredOption('--period <period>', 'assessment period, e.g. 2026 or 2026-H1')
+    .option('--metric <metric>', 'outcome metric of METRICS.md, or composite', 'composite')
+    .option('--platform <platform>', "outcome platform (default: the one most members' accounts are on)")
+    .option('--format <format>', 'html or pdf (default: from the extension of --out)')
+    .requiredOption('--out <file>', 'where to write the report')
+    .option('--lang <lang>', 'id or en', 'id')
+    .action(async (o: { group: string; period: string; metric: string; platform?: string; format?: string; out: string; lang: string }, cmd: Command) => {
+      const params = { group: o.group, period: o.period, metric: o.metric, lang: o.lang, ...(o.platform ? { platform: o.platform } : {}) };
+      await buildAndWrite(cmd, { kind: 'practice', params, format: o.format ?? (extname(o.out).slice(1).toLowerCase() || 'html') }, o.out);
+    });
 }

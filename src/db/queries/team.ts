@@ -32,7 +32,7 @@ export function heldAccounts(db: K, memberIds: number[]) {
   return db
     .selectFrom('account_holders as h')
     .innerJoin('accounts as a', 'a.id', 'h.account_id')
-    .select(['h.team_member_id', 'a.platform', 'a.handle'])
+    .select(['h.team_member_id', 'h.account_id', 'a.platform', 'a.handle'])
     .where('h.team_member_id', 'in', memberIds)
     .orderBy('a.platform')
     .execute();

@@ -2,7 +2,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import * as actions from '../../actions/accounts.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { accountView, pageView } from '../../actions/views.ts';
 import { body, errors, json, newRouter, noContent } from '../openapi.ts';
 
@@ -22,7 +21,7 @@ export const accountsRouter = newRouter()
       request: { query: actions.listAccountsInput },
       responses: { 200: json(pageView(accountView, 'AccountPage'), 'A page of accounts'), ...errors },
     }),
-    async (c) => c.json(await actions.listAccounts(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listAccounts(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -30,7 +29,7 @@ export const accountsRouter = newRouter()
       request: { body: body(actions.createAccountInput) },
       responses: { 201: json(accountView, 'Created'), ...errors },
     }),
-    async (c) => c.json(await actions.createAccount(SYSTEM, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await actions.createAccount(c.var.actor, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -40,7 +39,7 @@ export const accountsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.getAccount(SYSTEM, p.platform, p.handle, c.var.deps), 200);
+      return c.json(await actions.getAccount(c.var.actor, p.platform, p.handle, c.var.deps), 200);
     },
   )
   .openapi(
@@ -51,7 +50,7 @@ export const accountsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.updateAccount(SYSTEM, p.platform, p.handle, c.req.valid('json'), c.var.deps), 200);
+      return c.json(await actions.updateAccount(c.var.actor, p.platform, p.handle, c.req.valid('json'), c.var.deps), 200);
     },
   )
   .openapi(
@@ -62,7 +61,7 @@ export const accountsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      await actions.deleteAccount(SYSTEM, p.platform, p.handle, c.var.deps);
+      await actions.deleteAccount(c.var.actor, p.platform, p.handle, c.var.deps);
       return c.body(null, 204);
     },
   )
@@ -74,7 +73,7 @@ export const accountsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.addHolder(SYSTEM, p.platform, p.handle, p.member, c.var.deps), 200);
+      return c.json(await actions.addHolder(c.var.actor, p.platform, p.handle, p.member, c.var.deps), 200);
     },
   )
   .openapi(
@@ -85,7 +84,7 @@ export const accountsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      await actions.removeHolder(SYSTEM, p.platform, p.handle, p.member, c.var.deps);
+      await actions.removeHolder(c.var.actor, p.platform, p.handle, p.member, c.var.deps);
       return c.body(null, 204);
     },
   );

@@ -3,7 +3,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import * as analytics from '../../actions/analytics.ts';
 import * as metrics from '../../actions/metrics.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { errors, json, newRouter } from '../openapi.ts';
 
 const orgParams = z.object({ code: z.string().meta({ param: { name: 'code', in: 'path' }, example: 'BSN' }) });
@@ -46,25 +45,25 @@ function orgRoute<Q extends z.ZodObject>(path: string, summary: string, query: Q
 
 export const analyticsRouter = newRouter()
   .openapi(orgRoute('/metrics', 'Every metric per platform and per account over a period', orgQuery.extend({ er_method: z.string().optional() }), metricsView), async (c) =>
-    c.json(await metrics.organizationMetricsReport(SYSTEM, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
+    c.json(await metrics.organizationMetricsReport(c.var.actor, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(orgRoute('/series/followers', 'Followers as of the end of each day, week or month, per account, platform and in total', orgQuery.extend({ interval: z.string().optional() }), anyObject('FollowerSeries', 'points: {start, end, value}')), async (c) =>
-    c.json(await analytics.followerSeriesReport(SYSTEM, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
+    c.json(await analytics.followerSeriesReport(c.var.actor, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(orgRoute('/series/activity', 'Posts, posts per week, engagements and mean ER per day, week or month and platform', orgQuery.extend({ interval: z.string().optional() }), anyObject('ActivitySeries', 'per platform: {start, end, posts, posts_per_week, er, engagements}')), async (c) =>
-    c.json(await analytics.activityReport(SYSTEM, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
+    c.json(await analytics.activityReport(c.var.actor, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(orgRoute('/posts/top', 'Top (or bottom) posts of a period by engagements or ER', orgQuery.extend({ by: z.string().optional(), order: z.string().optional(), limit: z.string().optional() }), anyObject('TopPosts', 'posts ordered as asked')), async (c) =>
-    c.json(await analytics.topPostsReport(SYSTEM, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
+    c.json(await analytics.topPostsReport(c.var.actor, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(orgRoute('/best-times', 'Mean ER and post count by local weekday (0 = Monday) and hour: a 7 x 24 grid', orgQuery, anyObject('BestTimes', 'grid[weekday][hour]')), async (c) =>
-    c.json(await analytics.bestTimesReport(SYSTEM, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
+    c.json(await analytics.bestTimesReport(c.var.actor, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(orgRoute('/breakouts', "Posts whose ER is more than `threshold` (5) standard deviations above the account's trailing 90-day mean", orgQuery.extend({ threshold: z.string().optional() }), anyObject('Breakouts', 'breakout posts, strongest first')), async (c) =>
-    c.json(await analytics.breakoutsReport(SYSTEM, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
+    c.json(await analytics.breakoutsReport(c.var.actor, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(orgRoute('/gaps', 'Dates without an audience snapshot, per account', orgQuery, anyObject('DataGaps', 'runs of missing dates per account')), async (c) =>
-    c.json(await analytics.gapsReport(SYSTEM, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
+    c.json(await analytics.gapsReport(c.var.actor, { ...c.req.valid('query'), org: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -72,7 +71,7 @@ export const analyticsRouter = newRouter()
       request: { params: groupParams, query: z.object({ platform: z.string(), from: z.string(), to: z.string(), metrics: z.string().optional(), er_method: z.string().optional() }) },
       responses: { 200: json(benchmarkView, 'Values, ranks, percentiles, z, composite and group statistics'), ...errors },
     }),
-    async (c) => c.json(await metrics.groupBenchmark(SYSTEM, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
+    async (c) => c.json(await metrics.groupBenchmark(c.var.actor, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -80,5 +79,5 @@ export const analyticsRouter = newRouter()
       request: { params: groupParams, query: z.object({ from: z.string(), to: z.string(), platforms: z.string().optional(), er_method: z.string().optional() }) },
       responses: { 200: json(z.looseObject({ group: z.string() }).meta({ id: 'Composite' }), 'Per organisation: composite per platform and their mean'), ...errors },
     }),
-    async (c) => c.json(await metrics.crossPlatformBenchmark(SYSTEM, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
+    async (c) => c.json(await metrics.crossPlatformBenchmark(c.var.actor, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
   );

@@ -9,14 +9,16 @@ import { startFakes, type Fakes } from '../../platforms/fakes.ts';
 import { connectorsFromSettings } from '../../platforms/registry.ts';
 import { createTestDb, type TestDb } from '../../testing/db.ts';
 import { createApp } from '../app.ts';
+import { adminSession } from '../../testing/app.ts';
 
 let db: TestDb;
 let fakes: Fakes;
 let deps: Deps;
 let app: ReturnType<typeof createApp>;
+let auth: Record<string, string>;
 
 async function call(method: string, path: string): Promise<{ status: number; json: unknown; location: string | null }> {
-  const res = await app.request(path, { method });
+  const res = await app.request(path, { method, headers: auth });
   const text = await res.text();
   return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined, location: res.headers.get('location') };
 }
@@ -37,6 +39,7 @@ beforeAll(async () => {
   fakes = await startFakes();
   deps = makeDeps(db, { secretKey: 'k'.repeat(64), connectors: connectorsFromSettings(fakes.settings, 2) });
   app = createApp({ deps, log: createLogger('silent'), worker: () => ({ mode: 'none', status: 'idle', last_heartbeat: null }) });
+  auth = await adminSession(app, deps);
   await createOrganization(SYSTEM, { code: 'BSN', name: 'Badan Standardisasi Nasional', timezone: 'Asia/Jakarta' }, deps);
   for (const [platform, handle] of [['x', 'example_std'], ['facebook', 'examplestandards'], ['youtube', 'examplestandards'], ['tiktok', 'bsn_tt']] as const) {
     await createAccount(SYSTEM, { org: 'BSN', platform, handle }, deps);
@@ -102,7 +105,9 @@ describe('connections API', () => {
   });
 
   it('refuses platforms without a connector, unknown accounts and forged states', async () => {
-    expect((await call('GET', '/api/connections/tiktok/authorize?account=bsn_tt')).status).toBe(404);
+    expect((await call('GET', '/api/connections/myspace/authorize?account=bsn_tt')).status).toBe(404);
+    // TikTok has a connector now: it sends the browser to TikTok's consent page.
+    expect((await call('GET', '/api/connections/tiktok/authorize?account=bsn_tt')).status).toBe(302);
     expect((await call('GET', '/api/connections/x/authorize?account=nobody')).status).toBe(404);
     expect((await call('GET', '/api/connections/x/callback?state=forged&code=abc')).status).toBe(400);
     expect((await call('GET', '/api/openapi.json')).status).toBe(200);

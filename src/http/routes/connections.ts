@@ -3,7 +3,6 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import * as actions from '../../actions/connections.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { pageView } from '../../actions/views.ts';
 import { syncAccount, syncReport } from '../../actions/sync.ts';
 import { PlatformError, RateLimited } from '../../platforms/types.ts';
@@ -34,7 +33,7 @@ export const connectionsRouter = newRouter()
       request: { query: actions.listConnectionsInput },
       responses: { 200: json(pageView(actions.connectionView, 'ConnectionPage'), 'A page of connections'), ...errors },
     }),
-    async (c) => c.json(await actions.listConnections(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listConnections(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -44,7 +43,7 @@ export const connectionsRouter = newRouter()
     }),
     async (c) => {
       try {
-        const { url } = await actions.startAuthorization(SYSTEM, c.req.valid('param').platform, c.req.valid('query'), c.var.deps);
+        const { url } = await actions.startAuthorization(c.var.actor, c.req.valid('param').platform, c.req.valid('query'), c.var.deps);
         return c.redirect(url, 302);
       } catch (err) {
         if (err instanceof PlatformError) return platformFailure(c, err);
@@ -60,7 +59,7 @@ export const connectionsRouter = newRouter()
     }),
     async (c) => {
       try {
-        return c.json(await actions.completeAuthorization(SYSTEM, c.req.valid('param').platform, c.req.valid('query'), c.var.deps), 200);
+        return c.json(await actions.completeAuthorization(c.var.actor, c.req.valid('param').platform, c.req.valid('query'), c.var.deps), 200);
       } catch (err) {
         if (err instanceof PlatformError) return platformFailure(c, err);
         throw err;
@@ -75,7 +74,7 @@ export const connectionsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      await actions.disconnect(SYSTEM, p.platform, p.handle, c.var.deps);
+      await actions.disconnect(c.var.actor, p.platform, p.handle, c.var.deps);
       return c.body(null, 204);
     },
   )
@@ -87,6 +86,6 @@ export const connectionsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await syncAccount(SYSTEM, p.platform, p.handle, c.var.deps), 200);
+      return c.json(await syncAccount(c.var.actor, p.platform, p.handle, c.var.deps), 200);
     },
   );

@@ -137,7 +137,7 @@ describe('planning API', () => {
       ['approved', 'scheduled', 'schedule'],
       ['scheduled', 'in_review', 'edit'],
     ]);
-    expect(after.transitions.at(-1)).toMatchObject({ actor_id: 0, comment: 'judul diperbarui' });
+    expect(after.transitions.at(-1)).toMatchObject({ actor_id: 1, comment: 'judul diperbarui' });
     // Back in review, it leaves the feed.
     const { path } = (await t.request('GET', '/api/organizations/BSN/calendar-token')).json as { path: string };
     expect(parseIcs((await t.request('GET', path)).text).map((e) => e.UID)).not.toContain(`content-${item.id}@socialbench`);
@@ -187,7 +187,7 @@ describe('planning API', () => {
     const item = await draft('Komentar', 'Halo SNIzen #SNI');
     const c = await t.request('POST', `/api/content/${item.id}/comments`, { body: 'Gambarnya kurang terang 🌞' });
     expect(c.status).toBe(201);
-    expect((await t.request('GET', `/api/content/${item.id}/comments`)).json).toMatchObject({ items: [{ author_id: 0, body: 'Gambarnya kurang terang 🌞' }] });
+    expect((await t.request('GET', `/api/content/${item.id}/comments`)).json).toMatchObject({ items: [{ author_id: 1, body: 'Gambarnya kurang terang 🌞' }] });
     expect((await t.request('POST', `/api/content/${item.id}/comments`, { body: '  ' })).status).toBe(400);
 
     const other = await t.request('POST', '/api/organizations/BSN/content', { title: 'x', accounts: [{ platform: 'instagram', handle: 'aaa_ig' }] });

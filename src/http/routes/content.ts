@@ -5,7 +5,6 @@ import { z } from 'zod';
 import * as actions from '../../actions/content.ts';
 import * as calendar from '../../actions/content-calendar.ts';
 import * as s from '../../actions/content-schemas.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { pageView } from '../../actions/views.ts';
 import { errorBody } from '../errors.ts';
 import { body, errors, json, newRouter, noContent } from '../openapi.ts';
@@ -22,7 +21,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams, query: s.listContentInput },
       responses: { 200: json(pageView(s.contentView, 'ContentPage'), 'A page of content items'), ...errors },
     }),
-    async (c) => c.json(await actions.listContent(SYSTEM, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listContent(c.var.actor, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -30,7 +29,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams, body: body(s.createContentInput) },
       responses: { 201: json(s.contentView, 'Created'), ...errors },
     }),
-    async (c) => c.json(await actions.createContent(SYSTEM, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await actions.createContent(c.var.actor, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -38,7 +37,7 @@ export const contentRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(s.contentView, 'The item'), ...errors },
     }),
-    async (c) => c.json(await actions.getContent(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await actions.getContent(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -46,7 +45,7 @@ export const contentRouter = newRouter()
       request: { params: idParams, body: body(s.updateContentInput) },
       responses: { 200: json(s.contentView, 'Updated'), ...errors },
     }),
-    async (c) => c.json(await actions.updateContent(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.updateContent(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -55,7 +54,7 @@ export const contentRouter = newRouter()
       responses: { 204: noContent, ...errors },
     }),
     async (c) => {
-      await actions.deleteContent(SYSTEM, c.req.valid('param').id, c.var.deps);
+      await actions.deleteContent(c.var.actor, c.req.valid('param').id, c.var.deps);
       return c.body(null, 204);
     },
   )
@@ -66,7 +65,7 @@ export const contentRouter = newRouter()
       request: { params: idParams, body: body(s.transitionInput) },
       responses: { 200: json(s.contentView, 'The item after the move'), ...errors },
     }),
-    async (c) => c.json(await actions.transitionContent(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.transitionContent(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -74,7 +73,7 @@ export const contentRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(z.object({ items: z.array(s.commentView) }).meta({ id: 'ContentCommentList' }), 'The comments'), ...errors },
     }),
-    async (c) => c.json({ items: await actions.listComments(SYSTEM, c.req.valid('param').id, c.var.deps) }, 200),
+    async (c) => c.json({ items: await actions.listComments(c.var.actor, c.req.valid('param').id, c.var.deps) }, 200),
   )
   .openapi(
     createRoute({
@@ -82,7 +81,7 @@ export const contentRouter = newRouter()
       request: { params: idParams, body: body(s.commentInput) },
       responses: { 201: json(s.commentView, 'Created'), ...errors },
     }),
-    async (c) => c.json(await actions.addComment(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await actions.addComment(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -90,7 +89,7 @@ export const contentRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(s.checksView, 'The checks'), ...errors },
     }),
-    async (c) => c.json(await actions.contentChecks(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await actions.contentChecks(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -98,7 +97,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams },
       responses: { 200: json(s.personaView, 'The persona'), ...errors },
     }),
-    async (c) => c.json(await actions.getPersona(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await actions.getPersona(c.var.actor, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -106,7 +105,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams, body: body(s.personaInput) },
       responses: { 200: json(s.personaView, 'The persona'), ...errors },
     }),
-    async (c) => c.json(await actions.putPersona(SYSTEM, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.putPersona(c.var.actor, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -114,7 +113,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams },
       responses: { 200: json(s.calendarTokenView, 'The token and the feed path'), ...errors },
     }),
-    async (c) => c.json(await calendar.getCalendarToken(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await calendar.getCalendarToken(c.var.actor, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -122,7 +121,7 @@ export const contentRouter = newRouter()
       request: { params: orgParams },
       responses: { 200: json(s.calendarTokenView, 'The new token and the feed path'), ...errors },
     }),
-    async (c) => c.json(await calendar.rotateCalendarToken(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await calendar.rotateCalendarToken(c.var.actor, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({

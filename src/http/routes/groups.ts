@@ -4,7 +4,6 @@ import { z } from 'zod';
 import * as actions from '../../actions/groups.ts';
 import { listOrganizations } from '../../actions/organizations.ts';
 import { pageQuery } from '../../actions/fields.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { groupView, organizationView, pageView } from '../../actions/views.ts';
 import { body, errors, json, newRouter, noContent } from '../openapi.ts';
 
@@ -19,7 +18,7 @@ export const groupsRouter = newRouter()
       request: { query: actions.listGroupsInput },
       responses: { 200: json(pageView(groupView, 'GroupPage'), 'A page of groups'), ...errors },
     }),
-    async (c) => c.json(await actions.listGroups(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listGroups(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -27,7 +26,7 @@ export const groupsRouter = newRouter()
       request: { body: body(actions.createGroupInput) },
       responses: { 201: json(groupView, 'Created'), ...errors },
     }),
-    async (c) => c.json(await actions.createGroup(SYSTEM, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await actions.createGroup(c.var.actor, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -35,7 +34,7 @@ export const groupsRouter = newRouter()
       request: { params: codeParams },
       responses: { 200: json(groupView, 'The group'), ...errors },
     }),
-    async (c) => c.json(await actions.getGroup(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await actions.getGroup(c.var.actor, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -43,7 +42,7 @@ export const groupsRouter = newRouter()
       request: { params: codeParams, body: body(actions.updateGroupInput) },
       responses: { 200: json(groupView, 'Updated'), ...errors },
     }),
-    async (c) => c.json(await actions.updateGroup(SYSTEM, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.updateGroup(c.var.actor, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -52,7 +51,7 @@ export const groupsRouter = newRouter()
       responses: { 204: noContent, ...errors },
     }),
     async (c) => {
-      await actions.deleteGroup(SYSTEM, c.req.valid('param').code, c.var.deps);
+      await actions.deleteGroup(c.var.actor, c.req.valid('param').code, c.var.deps);
       return c.body(null, 204);
     },
   )
@@ -63,7 +62,7 @@ export const groupsRouter = newRouter()
       responses: { 200: json(pageView(organizationView, 'OrganizationPage'), 'A page of organisations'), ...errors },
     }),
     async (c) =>
-      c.json(await listOrganizations(SYSTEM, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
+      c.json(await listOrganizations(c.var.actor, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -73,7 +72,7 @@ export const groupsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.addGroupMember(SYSTEM, p.code, p.org, c.var.deps), 200);
+      return c.json(await actions.addGroupMember(c.var.actor, p.code, p.org, c.var.deps), 200);
     },
   )
   .openapi(
@@ -84,7 +83,7 @@ export const groupsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      await actions.removeGroupMember(SYSTEM, p.code, p.org, c.var.deps);
+      await actions.removeGroupMember(c.var.actor, p.code, p.org, c.var.deps);
       return c.body(null, 204);
     },
   );

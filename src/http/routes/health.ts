@@ -13,6 +13,16 @@ const healthView = z
     worker: z.object({ mode: z.enum(['embedded', 'none']), status: z.enum(['running', 'idle', 'stopped']), last_heartbeat: z.string().nullable() }),
     workers: z.array(z.object({ id: z.string(), kind: z.string(), host: z.string(), pid: z.number(), started_at: z.string(), last_beat_at: z.string(), alive: z.boolean() })),
     demo: z.object({ loaded: z.boolean() }),
+    publishing: z
+      .object({
+        due: z.number().meta({ description: 'publications whose time has come, waiting for a worker' }),
+        waiting: z.number().meta({ description: 'publications due later (scheduled, or backing off after a passing failure)' }),
+        publishing: z.number().meta({ description: 'claimed by a worker or being sent' }),
+        needs_check: z.number().meta({ description: 'the answer was lost; the platform will be checked, or a person settles them' }),
+        failed: z.number(),
+        oldest_due_at: z.string().nullable().meta({ description: 'the oldest due time among those due now: how late the queue runs' }),
+      })
+      .nullable(),
   })
   .meta({ id: 'Health' });
 

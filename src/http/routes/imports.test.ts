@@ -6,14 +6,18 @@ import { createLogger } from '../../logging.ts';
 import { createTestDb, type TestDb } from '../../testing/db.ts';
 import { ACCOUNTS, ORGS } from '../../ingest/testing.ts';
 import { createApp } from '../app.ts';
+import { adminSession } from '../../testing/app.ts';
 
 const EXPORTS = resolve(import.meta.dirname, '../../../../shared/platforms/exports');
 
 let db: TestDb;
 let app: ReturnType<typeof createApp>;
+let auth: Record<string, string>;
 beforeAll(async () => {
   db = await createTestDb();
-  app = createApp({ deps: makeDeps(db), log: createLogger('silent'), worker: () => ({ mode: 'none', status: 'idle', last_heartbeat: null }) });
+  const deps = makeDeps(db);
+  app = createApp({ deps, log: createLogger('silent'), worker: () => ({ mode: 'none', status: 'idle', last_heartbeat: null }) });
+  auth = await adminSession(app, deps);
 });
 afterAll(async () => db.drop());
 
@@ -21,11 +25,11 @@ function upload(files: [string, string | Uint8Array][], fields: Record<string, s
   const form = new FormData();
   for (const [name, content] of files) form.append('file', new File([content], name));
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return app.request('/api/imports', { method: 'POST', body: form });
+  return app.request('/api/imports', { method: 'POST', body: form, headers: auth });
 }
 
 async function call(method: string, path: string, body?: unknown) {
-  const res = await app.request(path, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+  const res = await app.request(path, { method, headers: { ...auth, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -86,8 +90,8 @@ describe('manual snapshots and the audit log', () => {
 
     const audit = await call('GET', '/api/audit?entity=snapshot&key=instagram/bsn_sni/');
     expect((audit.json.items as Record<string, unknown>[]).map((a) => [a.key, a.field, a.old_value, a.new_value, a.actor, a.source])).toEqual([
-      ['instagram/bsn_sni/2019-08-09', 'following', null, '12', 'system', 'manual'],
-      ['instagram/bsn_sni/2019-08-09', 'followers', '76670', '76700', 'system', 'manual'],
+      ['instagram/bsn_sni/2019-08-09', 'following', null, '12', 'admin@test.example', 'manual'],
+      ['instagram/bsn_sni/2019-08-09', 'followers', '76670', '76700', 'admin@test.example', 'manual'],
     ]);
   });
 

@@ -3,7 +3,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { importFiles, importReportView } from '../../actions/imports.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { Invalid } from '../../core/errors.ts';
 import type { InputFile } from '../../ingest/read.ts';
 import { errorBody } from '../errors.ts';
@@ -44,7 +43,7 @@ export const importsRouter = newRouter().openapi(
     const files = list.filter((x): x is File => x instanceof File);
     if (files.length === 0) throw new Invalid('no file was uploaded', [{ path: 'file', message: 'add one or more files in the "file" field' }]);
     const report = await importFiles(
-      SYSTEM,
+      c.var.actor,
       files.map(uploaded),
       { account: f.account, locale: f.locale, encoding: f.encoding, as_of: f.as_of, ignore_unknown: on(f.ignore_unknown), dry_run: on(f.dry_run), atomic: on(f.atomic) },
       c.var.deps,

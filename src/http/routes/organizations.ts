@@ -2,7 +2,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import * as actions from '../../actions/organizations.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { accountView, organizationView, pageView } from '../../actions/views.ts';
 import { body, errors, json, newRouter, noContent } from '../openapi.ts';
 
@@ -19,7 +18,7 @@ export const organizationsRouter = newRouter()
       request: { query: actions.listOrganizationsInput },
       responses: { 200: json(pageView(organizationView, 'OrganizationPage'), 'A page of organisations'), ...errors },
     }),
-    async (c) => c.json(await actions.listOrganizations(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listOrganizations(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -27,7 +26,7 @@ export const organizationsRouter = newRouter()
       request: { body: body(actions.createOrganizationInput) },
       responses: { 201: json(organizationView, 'Created'), ...errors },
     }),
-    async (c) => c.json(await actions.createOrganization(SYSTEM, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await actions.createOrganization(c.var.actor, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -35,7 +34,7 @@ export const organizationsRouter = newRouter()
       request: { params: codeParams },
       responses: { 200: json(detail, 'The organisation'), ...errors },
     }),
-    async (c) => c.json(await actions.getOrganization(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await actions.getOrganization(c.var.actor, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -44,7 +43,7 @@ export const organizationsRouter = newRouter()
       responses: { 200: json(organizationView, 'Updated'), ...errors },
     }),
     async (c) =>
-      c.json(await actions.updateOrganization(SYSTEM, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
+      c.json(await actions.updateOrganization(c.var.actor, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -53,7 +52,7 @@ export const organizationsRouter = newRouter()
       responses: { 204: noContent, ...errors },
     }),
     async (c) => {
-      await actions.deleteOrganization(SYSTEM, c.req.valid('param').code, c.var.deps);
+      await actions.deleteOrganization(c.var.actor, c.req.valid('param').code, c.var.deps);
       return c.body(null, 204);
     },
   );

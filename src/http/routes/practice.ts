@@ -2,8 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import * as actions from '../../actions/practice.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { body, errors, json, newRouter } from '../openapi.ts';
+import { observedView } from './practice-observed.ts';
 
 const tags = ['Practice'];
 const groupParams = z.object({ code: z.string().meta({ param: { name: 'code', in: 'path' }, example: 'ISO' }) });
@@ -39,7 +39,12 @@ const assessmentFields = {
 };
 const assessmentView = z.object(assessmentFields).meta({ id: 'PracticeAssessmentVersion' });
 const latestAssessmentView = z
-  .object({ ...assessmentFields, versions: z.array(z.object({ version: z.number(), created_at: z.string() })) })
+  .object({
+    ...assessmentFields,
+    versions: z.array(z.object({ version: z.number(), created_at: z.string() })),
+    observed: observedView.nullable().meta({ description: 'levels proposed from observed data for the period; null when it cannot be observed' }),
+    review_flags: z.array(z.object({ practiceId: z.string(), declared: z.number(), proposed: z.number() })).meta({ description: 'declared levels two or more away from the proposal' }),
+  })
   .meta({ id: 'PracticeAssessment' });
 const historyView = z.object({ org: z.string(), period: z.string(), items: z.array(assessmentView) }).meta({ id: 'PracticeAssessmentHistory' });
 
@@ -57,7 +62,7 @@ export const practiceRouter = newRouter()
       request: { params: groupParams },
       responses: { 200: json(frameworkView, 'The framework'), ...errors },
     }),
-    async (c) => c.json(await actions.getPracticeFramework(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await actions.getPracticeFramework(c.var.actor, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -65,7 +70,7 @@ export const practiceRouter = newRouter()
       request: { params: groupParams, body: body(z.looseObject({}).meta({ id: 'PracticeFrameworkInput', description: 'a whole framework (id, name, practices); version is assigned' })) },
       responses: { 200: json(frameworkView, 'The new version'), ...errors },
     }),
-    async (c) => c.json(await actions.putPracticeFramework(SYSTEM, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.putPracticeFramework(c.var.actor, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -75,7 +80,7 @@ export const practiceRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.getPracticeAssessment(SYSTEM, p.code, p.period, c.var.deps), 200);
+      return c.json(await actions.getPracticeAssessment(c.var.actor, p.code, p.period, c.var.deps), 200);
     },
   )
   .openapi(
@@ -86,7 +91,7 @@ export const practiceRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.savePracticeAssessment(SYSTEM, p.code, p.period, c.req.valid('json'), c.var.deps), 200);
+      return c.json(await actions.savePracticeAssessment(c.var.actor, p.code, p.period, c.req.valid('json'), c.var.deps), 200);
     },
   )
   .openapi(
@@ -97,7 +102,7 @@ export const practiceRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.practiceAssessmentHistory(SYSTEM, p.code, p.period, c.var.deps), 200);
+      return c.json(await actions.practiceAssessmentHistory(c.var.actor, p.code, p.period, c.var.deps), 200);
     },
   )
   .openapi(
@@ -108,7 +113,7 @@ export const practiceRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.requestPracticeReview(SYSTEM, p.code, p.period, c.req.valid('json'), c.var.deps), 201);
+      return c.json(await actions.requestPracticeReview(c.var.actor, p.code, p.period, c.req.valid('json'), c.var.deps), 201);
     },
   )
   .openapi(
@@ -117,7 +122,7 @@ export const practiceRouter = newRouter()
       request: { params: groupParams, query: z.object({ period: z.string() }) },
       responses: { 200: json(benchmarkView, 'Distribution, maturity, stages, positions and peer-group medians'), ...errors },
     }),
-    async (c) => c.json(await actions.practiceBenchmark(SYSTEM, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
+    async (c) => c.json(await actions.practiceBenchmark(c.var.actor, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -128,5 +133,5 @@ export const practiceRouter = newRouter()
       },
       responses: { 200: json(associationView, 'The association, or why it is hidden'), ...errors },
     }),
-    async (c) => c.json(await actions.practiceAssociation(SYSTEM, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
+    async (c) => c.json(await actions.practiceAssociation(c.var.actor, { ...c.req.valid('query'), group: c.req.valid('param').code }, c.var.deps), 200),
   );

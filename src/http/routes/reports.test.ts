@@ -4,17 +4,19 @@ import { createLogger } from '../../logging.ts';
 import { createTestDb, type TestDb } from '../../testing/db.ts';
 import { seedSmallNetwork } from '../../testing/fixtures.ts';
 import { createApp } from '../app.ts';
+import { adminSession } from '../../testing/app.ts';
 
 /** The app in-process, with raw responses too (downloads need their headers and bytes). */
 async function testApp() {
   const db: TestDb = await createTestDb();
   const deps = makeDeps(db);
   const app = createApp({ deps, log: createLogger('silent'), worker: () => ({ mode: 'none', status: 'idle', last_heartbeat: null }) });
+  const auth = await adminSession(app, deps);
   return {
-    app,
+    app: { request: (path: string, init: RequestInit = {}) => app.request(path, { ...init, headers: { ...auth, ...(init.headers as Record<string, string> | undefined) } }) },
     deps,
     async request(method: string, path: string, body?: unknown) {
-      const res = await app.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+      const res = await app.request(path, { method, headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       const text = await res.text();
       return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
     },

@@ -1,7 +1,6 @@
 // /api/reports (generate, list, read, download) and /api/report-schedules (CRUD): reports in the house style.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { SYSTEM } from '../../actions/context.ts';
 import * as reports from '../../actions/reports.ts';
 import * as schedules from '../../actions/report-schedules.ts';
 import { pageView } from '../../actions/views.ts';
@@ -24,7 +23,7 @@ export const reportsRouter = newRouter()
       request: { body: body(reports.createReportInput) },
       responses: { 201: json(reports.reportView, 'The stored report'), ...errors },
     }),
-    async (c) => c.json(await reports.generateReport(SYSTEM, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await reports.generateReport(c.var.actor, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -32,7 +31,7 @@ export const reportsRouter = newRouter()
       request: { query: reports.listReportsInput },
       responses: { 200: json(pageView(reports.reportView, 'ReportPage'), 'A page of reports'), ...errors },
     }),
-    async (c) => c.json(await reports.listReports(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await reports.listReports(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -40,7 +39,7 @@ export const reportsRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(reports.reportView, 'The report'), ...errors },
     }),
-    async (c) => c.json(await reports.getReport(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await reports.getReport(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -57,7 +56,7 @@ export const reportsRouter = newRouter()
       },
     }),
     async (c) => {
-      const f = await reports.reportFile(SYSTEM, c.req.valid('param').id, c.var.deps);
+      const f = await reports.reportFile(c.var.actor, c.req.valid('param').id, c.var.deps);
       return new Response(new Uint8Array(f.bytes), {
         status: 200,
         headers: { 'content-type': f.contentType, 'content-disposition': disposition(f.filename), 'content-length': String(f.bytes.length) },
@@ -71,7 +70,7 @@ export const reportsRouter = newRouter()
       responses: { 204: noContent, ...errors },
     }),
     async (c) => {
-      await reports.deleteReport(SYSTEM, c.req.valid('param').id, c.var.deps);
+      await reports.deleteReport(c.var.actor, c.req.valid('param').id, c.var.deps);
       return c.body(null, 204);
     },
   )
@@ -81,7 +80,7 @@ export const reportsRouter = newRouter()
       request: { body: body(schedules.createScheduleInput) },
       responses: { 201: json(schedules.scheduleView, 'The schedule'), ...errors },
     }),
-    async (c) => c.json(await schedules.createSchedule(SYSTEM, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await schedules.createSchedule(c.var.actor, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -89,7 +88,7 @@ export const reportsRouter = newRouter()
       request: { query: schedules.listSchedulesInput },
       responses: { 200: json(pageView(schedules.scheduleView, 'ReportSchedulePage'), 'A page of schedules'), ...errors },
     }),
-    async (c) => c.json(await schedules.listSchedules(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await schedules.listSchedules(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -97,7 +96,7 @@ export const reportsRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(schedules.scheduleView, 'The schedule'), ...errors },
     }),
-    async (c) => c.json(await schedules.getSchedule(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await schedules.getSchedule(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -105,7 +104,7 @@ export const reportsRouter = newRouter()
       request: { params: idParams, body: body(schedules.updateScheduleInput) },
       responses: { 200: json(schedules.scheduleView, 'Updated'), ...errors },
     }),
-    async (c) => c.json(await schedules.updateSchedule(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await schedules.updateSchedule(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -114,7 +113,7 @@ export const reportsRouter = newRouter()
       responses: { 204: noContent, ...errors },
     }),
     async (c) => {
-      await schedules.deleteSchedule(SYSTEM, c.req.valid('param').id, c.var.deps);
+      await schedules.deleteSchedule(c.var.actor, c.req.valid('param').id, c.var.deps);
       return c.body(null, 204);
     },
   );

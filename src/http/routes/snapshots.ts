@@ -2,7 +2,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import * as actions from '../../actions/snapshots.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { pageView } from '../../actions/views.ts';
 import { body, errors, json, newRouter } from '../openapi.ts';
 
@@ -23,7 +22,7 @@ export const snapshotsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      const r = await actions.putSnapshot(SYSTEM, p.platform, p.handle, p.date, c.req.valid('json'), c.var.deps);
+      const r = await actions.putSnapshot(c.var.actor, p.platform, p.handle, p.date, c.req.valid('json'), c.var.deps);
       return r.created ? c.json(r, 201) : c.json(r, 200);
     },
   )
@@ -35,7 +34,7 @@ export const snapshotsRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await actions.listAccountSnapshots(SYSTEM, p.platform, p.handle, c.req.valid('query'), c.var.deps), 200);
+      return c.json(await actions.listAccountSnapshots(c.var.actor, p.platform, p.handle, c.req.valid('query'), c.var.deps), 200);
     },
   )
   .openapi(
@@ -44,5 +43,5 @@ export const snapshotsRouter = newRouter()
       request: { query: actions.listAuditInput },
       responses: { 200: json(pageView(actions.auditView, 'AuditPage'), 'A page of audit records'), ...errors },
     }),
-    async (c) => c.json(await actions.listAuditLog(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listAuditLog(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   );

@@ -3,7 +3,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import * as actions from '../../actions/team.ts';
 import { pageQuery } from '../../actions/fields.ts';
-import { SYSTEM } from '../../actions/context.ts';
 import { contactView, pageView, teamMemberView } from '../../actions/views.ts';
 import { body, errors, json, newRouter, noContent } from '../openapi.ts';
 
@@ -19,7 +18,7 @@ export const teamRouter = newRouter()
       request: { params: orgParams, query: pageQuery },
       responses: { 200: json(pageView(teamMemberView, 'TeamMemberPage'), 'A page of team members'), ...errors },
     }),
-    async (c) => c.json(await actions.listMembers(SYSTEM, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listMembers(c.var.actor, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -27,7 +26,7 @@ export const teamRouter = newRouter()
       request: { params: orgParams, body: body(actions.createMemberInput) },
       responses: { 201: json(teamMemberView, 'Created'), ...errors },
     }),
-    async (c) => c.json(await actions.createMember(SYSTEM, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await actions.createMember(c.var.actor, c.req.valid('param').code, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -35,7 +34,7 @@ export const teamRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(teamMemberView, 'The team member'), ...errors },
     }),
-    async (c) => c.json(await actions.getMember(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await actions.getMember(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -43,7 +42,7 @@ export const teamRouter = newRouter()
       request: { params: idParams, body: body(actions.updateMemberInput) },
       responses: { 200: json(teamMemberView, 'Updated'), ...errors },
     }),
-    async (c) => c.json(await actions.updateMember(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.updateMember(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -52,7 +51,7 @@ export const teamRouter = newRouter()
       responses: { 204: noContent, ...errors },
     }),
     async (c) => {
-      await actions.deleteMember(SYSTEM, c.req.valid('param').id, c.var.deps);
+      await actions.deleteMember(c.var.actor, c.req.valid('param').id, c.var.deps);
       return c.body(null, 204);
     },
   )
@@ -62,7 +61,7 @@ export const teamRouter = newRouter()
       request: { query: actions.listContactsInput },
       responses: { 200: json(pageView(contactView, 'ContactPage'), 'A page of contacts'), ...errors },
     }),
-    async (c) => c.json(await actions.listContacts(SYSTEM, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listContacts(c.var.actor, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -70,7 +69,7 @@ export const teamRouter = newRouter()
       request: { body: body(actions.createContactInput) },
       responses: { 201: json(contactView, 'Created'), ...errors },
     }),
-    async (c) => c.json(await actions.createContact(SYSTEM, c.req.valid('json'), c.var.deps), 201),
+    async (c) => c.json(await actions.createContact(c.var.actor, c.req.valid('json'), c.var.deps), 201),
   )
   .openapi(
     createRoute({
@@ -78,7 +77,7 @@ export const teamRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(contactView, 'The contact'), ...errors },
     }),
-    async (c) => c.json(await actions.getContact(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await actions.getContact(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -86,7 +85,7 @@ export const teamRouter = newRouter()
       request: { params: idParams, body: body(actions.updateContactInput) },
       responses: { 200: json(contactView, 'Updated'), ...errors },
     }),
-    async (c) => c.json(await actions.updateContact(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.updateContact(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -95,7 +94,7 @@ export const teamRouter = newRouter()
       responses: { 204: noContent, ...errors },
     }),
     async (c) => {
-      await actions.deleteContact(SYSTEM, c.req.valid('param').id, c.var.deps);
+      await actions.deleteContact(c.var.actor, c.req.valid('param').id, c.var.deps);
       return c.body(null, 204);
     },
   );

@@ -2,10 +2,11 @@
 import type { OAuthClient } from '../../config.ts';
 import type { PostType } from '../../core/platforms.ts';
 import { call, list, num, pick, str, type Answer, type CallOptions } from '../http.ts';
+import { scanForPost } from '../lookup.ts';
 import { graphError, longLivedUserToken, loginDialogUrl } from '../meta.ts';
 import {
   AuthExpired, Rejected,
-  type AuthorizeRequest, type CallContext, type InboxPage, type PlatformAdapter, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
+  type AuthorizeRequest, type CallContext, type InboxPage, type LookupResult, type PlatformAdapter, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
 } from '../types.ts';
 
 export interface FacebookOptions {
@@ -138,18 +139,30 @@ export class FacebookAdapter implements PlatformAdapter {
     return { postId: id, permalink: pageId && postId ? `https://www.facebook.com/${pageId}/posts/${postId}` : null };
   }
 
+  /** The Page's published_posts, newest first; the message is what publish sent as `message`. */
+  findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
+    return scanForPost((page) => this.posts(target, ctx, page), variant.text, since);
+  }
+
   async comments(_target: Target, ctx: CallContext, postId: string, page: string | null): Promise<InboxPage> {
-    const params: Record<string, string> = { fields: 'id,from,message,created_time', limit: String(this.o.pageSize ?? 25) };
+    // filter=stream: replies come flat with their parent, so the Page's own answers are seen too.
+    const params: Record<string, string> = { fields: 'id,from,message,created_time,parent{id}', filter: 'stream', limit: String(this.o.pageSize ?? 25) };
     if (page) params.after = page;
     const a = await this.graph(`${encodeURIComponent(postId)}/comments`, params, this.tokenOf(ctx));
-    const items = list(pick(a.body, 'data')).map((c) => ({
-      id: str(pick(c, 'id')) ?? '',
-      kind: 'comment' as const,
-      postId,
-      author: str(pick(c, 'from', 'name')),
-      text: str(pick(c, 'message')) ?? '',
-      createdAt: graphInstant(str(pick(c, 'created_time'))) ?? new Date(0).toISOString(),
-    }));
+    const items = list(pick(a.body, 'data')).map((c) => {
+      const parentId = str(pick(c, 'parent', 'id'));
+      return {
+        id: str(pick(c, 'id')) ?? '',
+        kind: parentId ? ('reply' as const) : ('comment' as const),
+        postId,
+        parentId,
+        author: str(pick(c, 'from', 'name')),
+        authorName: str(pick(c, 'from', 'name')),
+        authorId: str(pick(c, 'from', 'id')),
+        text: str(pick(c, 'message')) ?? '',
+        createdAt: graphInstant(str(pick(c, 'created_time'))) ?? new Date(0).toISOString(),
+      };
+    });
     return { items, next: pick(a.body, 'paging', 'next') ? str(pick(a.body, 'paging', 'cursors', 'after')) : null };
   }
 

@@ -9,7 +9,8 @@ export interface FakeFbPost {
   full_picture?: string;
   shares?: number;
   reactions: number;
-  comments: { id: string; from: string; message: string; created_time: string }[];
+  /** from_id: the author's id (the Page's own id for its replies); parent: the comment answered. */
+  comments: { id: string; from: string; from_id?: string; parent?: string; message: string; created_time: string }[];
 }
 
 export interface FakeFbPage {
@@ -115,12 +116,18 @@ export class FakeFacebook extends FakePlatform {
     if (page && (edge === 'published_posts' || edge === 'posts') && r.method === 'GET') return { headers, body: this.postsPage(page, r) };
     if (page && edge === 'feed' && r.method === 'POST') return this.publish(page, who.subject, r);
     const post = this.pages.flatMap((p) => p.posts).find((p) => p.id === node);
-    if (post && edge === 'comments' && r.method === 'GET') return { headers, body: { data: post.comments.map((c) => ({ id: c.id, from: { name: c.from, id: '1' }, message: c.message, created_time: c.created_time })) } };
+    if (post && edge === 'comments' && r.method === 'GET') {
+      const stream = r.query.get('filter') === 'stream';
+      const shown = stream ? post.comments : post.comments.filter((c) => !c.parent);
+      return { headers, body: { data: shown.map((c) => ({ id: c.id, from: { name: c.from, id: c.from_id ?? '1' }, message: c.message, created_time: c.created_time, ...(c.parent && stream ? { parent: { id: c.parent } } : {}) })) } };
+    }
     if (edge === 'comments' && r.method === 'POST') {
       const target = post ?? this.pages.flatMap((p) => p.posts).find((p) => p.comments.some((c) => c.id === node));
       if (!target) return { status: 400, body: err(100, 'Unsupported post request.', { error_subcode: 33 }) };
       const id = `${node}_r${++this.postSeq}`;
-      target.comments.push({ id, from: 'Page', message: r.form().get('message') ?? '', created_time: new Date().toISOString() });
+      const owner = this.pages.find((p) => p.posts.includes(target));
+      const parent = target.id === node ? {} : { parent: node };
+      target.comments.push({ id, from: owner?.name ?? 'Page', from_id: owner?.id ?? '1', ...parent, message: r.form().get('message') ?? '', created_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+0000') });
       return { body: { id } };
     }
     return { status: 400, body: err(100, `Unsupported get request. Object with ID '${node ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { error_subcode: 33 }) };

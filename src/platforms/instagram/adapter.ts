@@ -4,9 +4,10 @@ import type { PostType } from '../../core/platforms.ts';
 import { call, list, num, pick, str, type Answer } from '../http.ts';
 import { graphError, longLivedUserToken, loginDialogUrl, type GraphEndpoint } from '../meta.ts';
 import { graphInstant } from '../facebook/adapter.ts';
+import { scanForPost } from '../lookup.ts';
 import {
   AuthExpired, Rejected,
-  type AuthorizeRequest, type CallContext, type PlatformAdapter, type PlatformPost, type PostsPage, type ProfileCounts, type Target, type TokenSet,
+  type AuthorizeRequest, type CallContext, type LookupResult, type PlatformAdapter, type PlatformPost, type PostsPage, type ProfileCounts, type Target, type TokenSet, type Variant,
 } from '../types.ts';
 
 export interface InstagramOptions extends GraphEndpoint {
@@ -134,5 +135,10 @@ export class InstagramAdapter implements PlatformAdapter {
     const after = str(pick(media, 'paging', 'cursors', 'after'));
     const hasNext = ctx.access.kind === 'peer' ? after !== null && data.length > 0 : pick(media, 'paging', 'next') !== undefined;
     return { items, next: hasNext ? after : null };
+  }
+
+  /** The account's own media, newest first, matched on the caption (ready for when publishing arrives). */
+  findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
+    return scanForPost((page) => this.posts(target, ctx, page), variant.text, since);
   }
 }

@@ -2,10 +2,11 @@
 import type { OAuthClient } from '../../config.ts';
 import type { PostType } from '../../core/platforms.ts';
 import { byStatus, call, inSeconds, list, num, pick, retryAfter, str, type Answer, type CallOptions } from '../http.ts';
+import { scanForPost } from '../lookup.ts';
 import { basicAuth, tokenError, tokenSetFrom } from '../oauth.ts';
 import {
   RateLimited, Rejected,
-  type AuthorizeRequest, type CallContext, type InboxPage, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
+  type AuthorizeRequest, type CallContext, type InboxPage, type LookupResult, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
 } from '../types.ts';
 
 export interface XOptions {
@@ -163,8 +164,17 @@ export class XAdapter implements PlatformAdapter {
     return { postId: id, permalink: `https://x.com/${handle}/status/${id}` };
   }
 
+  private static text(variant: Variant): string {
+    return variant.link ? `${variant.text} ${variant.link}` : variant.text;
+  }
+
   publish(target: Target, ctx: CallContext, variant: Variant): Promise<Published> {
-    return this.create(ctx, { text: variant.link ? `${variant.text} ${variant.link}` : variant.text }, target.handle);
+    return this.create(ctx, { text: XAdapter.text(variant) }, target.handle);
+  }
+
+  /** The account's timeline, newest first (X returns posts within seconds of creation). */
+  findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
+    return scanForPost((page) => this.posts(target, ctx, page), XAdapter.text(variant), since);
   }
 
   reply(target: Target, ctx: CallContext, inReplyTo: string, text: string): Promise<Published> {
@@ -173,13 +183,14 @@ export class XAdapter implements PlatformAdapter {
 
   async mentions(target: Target, ctx: CallContext, page: string | null): Promise<InboxPage> {
     const id = await this.userId(target, ctx);
-    const q = new URLSearchParams({ 'tweet.fields': 'created_at,author_id', expansions: 'author_id', 'user.fields': 'username' });
+    const q = new URLSearchParams({ 'tweet.fields': 'created_at,author_id', expansions: 'author_id', 'user.fields': 'username,name' });
     if (page) q.set('pagination_token', page);
     const a = await this.api(`/2/users/${encodeURIComponent(id)}/mentions?${q.toString()}`, ctx);
-    const users = new Map(list(pick(a.body, 'includes', 'users')).map((u) => [str(pick(u, 'id')) ?? '', str(pick(u, 'username'))]));
+    const users = new Map(list(pick(a.body, 'includes', 'users')).map((u) => [str(pick(u, 'id')) ?? '', u]));
     const items = list(pick(a.body, 'data')).map((t) => ({
       id: str(pick(t, 'id')) ?? '', kind: 'mention' as const, postId: null,
-      author: users.get(str(pick(t, 'author_id')) ?? '') ?? null, text: str(pick(t, 'text')) ?? '',
+      author: str(pick(users.get(str(pick(t, 'author_id')) ?? ''), 'username')), authorName: str(pick(users.get(str(pick(t, 'author_id')) ?? ''), 'name')),
+      authorId: str(pick(t, 'author_id')), text: str(pick(t, 'text')) ?? '',
       createdAt: new Date(str(pick(t, 'created_at')) ?? 0).toISOString(),
     }));
     return { items, next: str(pick(a.body, 'meta', 'next_token')) };

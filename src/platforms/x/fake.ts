@@ -149,9 +149,16 @@ export class FakeX extends FakePlatform {
     const media = slice.filter((t) => t.media).map((t) => ({ media_key: `3_${t.id}`, type: t.media }));
     return {
       data: slice.map((t) => ({ id: t.id, text: t.text, edit_history_tweet_ids: [t.id], created_at: t.created_at, author_id: this.users.find((u) => u.tweets.includes(t))?.id, public_metrics: t.metrics, ...(t.media ? { attachments: { media_keys: [`3_${t.id}`] } } : {}) })),
-      ...(media.length ? { includes: { media } } : {}),
+      ...(media.length || r.query.get('expansions')?.includes('author_id') ? { includes: { ...(media.length ? { media } : {}), ...this.authors(slice, r) } } : {}),
       meta: { result_count: slice.length, newest_id: slice[0]?.id, oldest_id: slice[slice.length - 1]?.id, ...(start + max < tweets.length ? { next_token: String(start + max) } : {}) },
     };
+  }
+
+  /** includes.users for expansions=author_id. */
+  private authors(tweets: FakeTweet[], r: FakeRequest): { users?: unknown[] } {
+    if (!r.query.get('expansions')?.includes('author_id')) return {};
+    const users = this.users.filter((u) => tweets.some((t) => u.tweets.includes(t)));
+    return { users: users.map((u) => ({ id: u.id, name: u.name, username: u.username })) };
   }
 
   private post(userId: string, r: FakeRequest): FakeResponse {

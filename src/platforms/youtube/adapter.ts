@@ -1,10 +1,11 @@
 // YouTube Data API v3: Google OAuth with PKCE, channel statistics, uploads with video statistics, quota units.
 import type { OAuthClient } from '../../config.ts';
 import { byStatus, call, inSeconds, list, num, pick, retryAfter, str, type Answer } from '../http.ts';
+import { scanForPost } from '../lookup.ts';
 import { tokenError, tokenSetFrom } from '../oauth.ts';
 import {
   RateLimited, Rejected,
-  type AuthorizeRequest, type CallContext, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Target, type TokenSet,
+  type AuthorizeRequest, type CallContext, type LookupResult, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Target, type TokenSet, type Variant,
 } from '../types.ts';
 import { COSTS, nextQuotaReset, type YoutubeCall } from './quota.ts';
 
@@ -173,5 +174,10 @@ export class YoutubeAdapter implements PlatformAdapter {
       }];
     });
     return { items, next: next ? JSON.stringify([playlist, next]) : null };
+  }
+
+  /** The channel's uploads, newest first, matched on the video title (ready for when uploading arrives). */
+  findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
+    return scanForPost((page) => this.posts(target, ctx, page), variant.text, since);
   }
 }

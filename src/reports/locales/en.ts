@@ -67,6 +67,13 @@ export const en = {
   visual: 'visual',
   video: 'video',
   totalAudience: 'Total audience',
+  inbox: {
+    title: 'Responsiveness to comments and mentions',
+    note: 'Comments under the accounts\' posts and mentions of them, written by others and received in the period; answered means we replied (here or on the platform) by the time this report was made. Replies in threads and our own posts are not counted.',
+    entries: 'Received', answered: 'Answered', rate: 'Response rate %', median: 'Median first reply (min)', all: 'All accounts',
+    summary: (rate: string, answered: string, entries: string, median: string) => `We answered ${rate}% of the comments and mentions received (${answered} of ${entries}); the median time to a first reply was ${median} minutes.`,
+    none: 'No comments or mentions were received in the period.',
+  },
 };
 
 export type Messages = typeof en;

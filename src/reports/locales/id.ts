@@ -69,4 +69,11 @@ export const id: Messages = {
   visual: 'visual',
   video: 'video',
   totalAudience: 'Total audiens',
+  inbox: {
+    title: 'Kecepatan menanggapi komentar dan sebutan',
+    note: 'Komentar pada unggahan akun dan sebutan (mention) akun, ditulis pihak lain dan diterima dalam periode; terjawab berarti kami membalas (di sini atau di platform) sebelum laporan ini dibuat. Balasan di dalam utas dan unggahan kami sendiri tidak dihitung.',
+    entries: 'Diterima', answered: 'Terjawab', rate: 'Tingkat respons %', median: 'Median balasan pertama (menit)', all: 'Semua akun',
+    summary: (rate: string, answered: string, entries: string, median: string) => `Kami menjawab ${rate}% komentar dan sebutan yang diterima (${answered} dari ${entries}); median waktu hingga balasan pertama ${median} menit.`,
+    none: 'Tidak ada komentar atau sebutan yang diterima dalam periode ini.',
+  },
 };

@@ -228,7 +228,7 @@ export interface ImportReport {
 /** A stored report (src/actions/reports.ts reportView). */
 export interface ReportItem {
   id: number;
-  kind: 'evaluation' | 'benchmark';
+  kind: 'evaluation' | 'benchmark' | 'practice';
   params: Record<string, unknown>;
   format: string;
   title: string;
@@ -253,4 +253,104 @@ export const PLATFORM_NAMES: Record<string, string> = {
 export function platformName(p: string, asOf?: string): string {
   if (p === 'x' && asOf && asOf < '2023-07-24') return 'Twitter';
   return PLATFORM_NAMES[p] ?? p;
+}
+
+// Planning (src/actions/content-schemas.ts, src/actions/cadence.ts)
+
+export type ContentStatus = 'idea' | 'draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'rejected';
+
+export interface ContentMedia {
+  kind: 'image' | 'video' | 'gif';
+  url: string;
+  bytes: number;
+  width: number;
+  height: number;
+  durationSec?: number;
+  altText?: string;
+  /** Set for files of the media library (saved as {media_id}; the figures come from the library). */
+  media_id?: number;
+  thumbnail_url?: string | null;
+}
+
+export interface ContentVariant {
+  platform: string;
+  text: string;
+  title: string | null;
+  first_comment: string | null;
+  link: string | null;
+  media: ContentMedia[];
+}
+
+export interface ContentTransition {
+  actor_id: number;
+  at: string;
+  from: ContentStatus;
+  to: ContentStatus;
+  action: string;
+  comment: string | null;
+  reason: string | null;
+  scheduled_at: string | null;
+}
+
+export interface ContentItem {
+  id: number;
+  org: string;
+  title: string;
+  campaign: string | null;
+  pillar: string | null;
+  status: ContentStatus;
+  accounts: { id: number; platform: string; handle: string }[];
+  variants: ContentVariant[];
+  owner_id: number | null;
+  reviewer_id: number | null;
+  due_date: string | null;
+  scheduled_at: string | null;
+  scheduled_local: string | null;
+  timezone: string;
+  published_at: string | null;
+  rejection_reason: string | null;
+  allowed_transitions: ContentStatus[];
+  transitions?: ContentTransition[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContentComment {
+  id: number;
+  author_id: number;
+  body: string;
+  created_at: string;
+}
+
+export interface CadenceWeek {
+  start: string;
+  end: string;
+  planned: number;
+  scheduled: number;
+  published_items: number;
+  published_posts: number;
+  covered: number;
+  target: number | null;
+  gap: number;
+  state: 'met' | 'gap' | 'no_target';
+  past: boolean;
+}
+
+export interface CadenceReport {
+  org: string;
+  timezone: string;
+  from: string;
+  to: string;
+  today: string;
+  weeks: { start: string; end: string }[];
+  accounts: { platform: string; handle: string; posts_per_week: number | null; gap_weeks: number; weeks: CadenceWeek[] }[];
+  posts?: { platform: string; handle: string; post_id: string; published_at: string; local: string; type: string; text: string | null; permalink: string | null }[];
+  posts_truncated?: boolean;
+}
+
+export interface CalendarToken {
+  org: string;
+  token: string;
+  path: string;
+  created_at: string;
 }

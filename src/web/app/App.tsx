@@ -13,7 +13,15 @@ import { Link, match, useRouter, withPeriod } from './router.tsx';
 
 const Accounts = lazy(() => import('../pages/Accounts.tsx'));
 const Posts = lazy(() => import('../pages/Posts.tsx'));
+const Inbox = lazy(() => import('../pages/Inbox.tsx'));
+const Calendar = lazy(() => import('../pages/Calendar.tsx'));
+const Composer = lazy(() => import('../pages/Composer.tsx'));
+const Media = lazy(() => import('../pages/Media.tsx'));
+const Meetings = lazy(() => import('../pages/Meetings.tsx'));
 const Benchmark = lazy(() => import('../pages/Benchmark.tsx'));
+const Practice = lazy(() => import('../pages/Practice.tsx'));
+const PracticeNetwork = lazy(() => import('../pages/PracticeNetwork.tsx'));
+const PracticeCase = lazy(() => import('../pages/PracticeCase.tsx'));
 const Network = lazy(() => import('../pages/Network.tsx'));
 const Reports = lazy(() => import('../pages/Reports.tsx'));
 const Import = lazy(() => import('../pages/Import.tsx'));
@@ -36,7 +44,16 @@ function Page({ path }: { path: string }): ReactNode {
   if ((m = match('/org/:code', path))) return <Overview code={m.code ?? ''} />;
   if ((m = match('/org/:code/accounts', path))) return <Accounts code={m.code ?? ''} />;
   if ((m = match('/org/:code/posts', path))) return <Posts code={m.code ?? ''} />;
+  if ((m = match('/org/:code/inbox', path))) return <Inbox code={m.code ?? ''} />;
+  if ((m = match('/org/:code/calendar', path))) return <Calendar code={m.code ?? ''} />;
+  if ((m = match('/org/:code/compose', path))) return <Composer code={m.code ?? ''} />;
+  if ((m = match('/org/:code/media', path))) return <Media code={m.code ?? ''} />;
+  if ((m = match('/org/:code/meetings', path))) return <Meetings code={m.code ?? ''} />;
+  if ((m = match('/org/:code/meetings/:id', path)) && /^\d+$/.test(m.id ?? '')) return <Meetings code={m.code ?? ''} id={Number(m.id)} />;
+  if ((m = match('/org/:code/practice', path))) return <Practice code={m.code ?? ''} />;
   if (match('/benchmark', path)) return <Benchmark />;
+  if (match('/practice', path)) return <PracticeNetwork />;
+  if ((m = match('/practice/cases/:id', path)) && /^[1-9][0-9]*$/.test(m.id ?? '')) return <PracticeCase id={Number(m.id)} />;
   if (match('/network', path)) return <Network />;
   if (match('/reports', path)) return <Reports />;
   if (match('/import', path)) return <Import />;
@@ -130,11 +147,18 @@ function Shell() {
         { key: 'nav.overview', to: `/org/${encodeURIComponent(org)}` },
         { key: 'nav.accounts', to: `/org/${encodeURIComponent(org)}/accounts` },
         { key: 'nav.posts', to: `/org/${encodeURIComponent(org)}/posts` },
+        { key: 'nav.inbox', to: `/org/${encodeURIComponent(org)}/inbox` },
+        { key: 'nav.calendar', to: `/org/${encodeURIComponent(org)}/calendar` },
+        { key: 'nav.compose', to: `/org/${encodeURIComponent(org)}/compose` },
+        { key: 'nav.media', to: `/org/${encodeURIComponent(org)}/media` },
+        { key: 'nav.meetings', to: `/org/${encodeURIComponent(org)}/meetings` },
+        { key: 'nav.practice', to: `/org/${encodeURIComponent(org)}/practice` },
       ]
     : [];
   const items: { key: MessageKey; to: string }[] = [
     { key: 'nav.benchmark', to: '/benchmark' },
     { key: 'nav.network', to: '/network' },
+    { key: 'nav.practiceNetwork', to: '/practice' },
     { key: 'nav.reports', to: '/reports' },
     { key: 'nav.import', to: '/import' },
     { key: 'nav.settings', to: '/settings' },

@@ -46,7 +46,7 @@ export default function Reports() {
                 return (
                   <Table.Tr key={r.id}>
                     <Table.Td>{f.dateTime(r.created_at, localZone)}</Table.Td>
-                    <Table.Td>{r.kind === 'benchmark' ? t('reports.kind.benchmark') : t('reports.kind.evaluation')}</Table.Td>
+                    <Table.Td>{r.kind === 'benchmark' ? t('reports.kind.benchmark') : r.kind === 'practice' ? t('reports.kind.practice') : t('reports.kind.evaluation')}</Table.Td>
                     <Table.Td>
                       {r.title}
                       <Text size="xs" c="dimmed">
@@ -79,19 +79,23 @@ function MakeReport() {
   const orgs = useOrganizations();
   const groups = useGroups();
   const { period } = usePeriod('UTC');
-  const [kind, setKind] = useState<'evaluation' | 'benchmark'>('evaluation');
+  const [kind, setKind] = useState<'evaluation' | 'benchmark' | 'practice'>('evaluation');
   const [subject, setSubject] = useState('');
   const [format, setFormat] = useState<(typeof FORMATS)[number]>('pdf');
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
-  const options = codeOptions(kind === 'evaluation' ? orgs.data?.items : groups.data?.items);
+  const options = codeOptions(kind === 'evaluation' ? orgs.data?.items : kind === 'practice' ? groups.data?.items.filter((g) => g.kind === 'network') : groups.data?.items);
   const preferred = kind === 'evaluation' ? rememberedOrg() : 'ISO';
   const chosen = subject || options.find((o) => o.value === preferred)?.value || options[0]?.value || '';
   const make = useMutation({
     mutationFn: () =>
       api<ReportItem>('/api/reports', {
         method: 'POST',
-        body: { kind, format, params: { ...(kind === 'evaluation' ? { org: chosen } : { group: chosen }), from, to, lang } },
+        // A practice report covers an assessment period (the year of "from"), not a date range.
+        body:
+          kind === 'practice'
+            ? { kind, format: format === 'html' ? 'html' : 'pdf', params: { group: chosen, period: from.slice(0, 4), lang } }
+            : { kind, format, params: { ...(kind === 'evaluation' ? { org: chosen } : { group: chosen }), from, to, lang } },
       }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['reports'] }),
   });
@@ -101,12 +105,13 @@ function MakeReport() {
         label={t('reports.kind')}
         value={kind}
         onChange={(e) => {
-          setKind(e.currentTarget.value as 'evaluation' | 'benchmark');
+          setKind(e.currentTarget.value as 'evaluation' | 'benchmark' | 'practice');
           setSubject('');
         }}
         data={[
           { value: 'evaluation', label: t('reports.kind.evaluation') },
           { value: 'benchmark', label: t('reports.kind.benchmark') },
+          { value: 'practice', label: t('reports.kind.practice') },
         ]}
         w={{ base: '100%', xs: 240 }}
       />

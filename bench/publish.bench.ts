@@ -1,0 +1,5 @@
+// Publishing benchmarks (the burst itself is in publish-burst.ts).
+import { publishBurstBenchmark } from './publish-burst.ts';
+import type { Benchmark } from './types.ts';
+
+export const benchmarks: Benchmark[] = [publishBurstBenchmark];
