@@ -21,10 +21,10 @@ import { createTestTarget } from '../src/testing/db.ts';
 import { connectAccount, PUBLISH_SECRET } from '../src/testing/publishing.ts';
 import type { Benchmark, BenchFigure } from './types.ts';
 
-const ITEMS = 3_000;
+const ITEMS = 10_000;
 const PAGES = 50;
 const WORKERS = 2;
-const WINDOW_MS = 1;
+const WINDOW_MS = 60_000;
 const BUDGET_S = 60;
 const BIN = resolve(import.meta.dirname, '../bin/socialbench.js');
 
@@ -79,7 +79,7 @@ async function seed(db: Db, fake: FakeFacebook): Promise<{ accounts: number[]; i
 
 function startWorkers(url: string, fake: FakeFacebook, dataDir: string): ChildProcess[] {
   const env = childEnvironment({
-    NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/pubcheck/wprof', DATABASE_URL: url, DATA_DIR: dataDir, SECRET_KEY: PUBLISH_SECRET, LOG_LEVEL: 'error', SOCIALBENCH_DEMO: 'off', PLATFORM_TIMEOUT_MS: '10000',
+    DATABASE_URL: url, DATA_DIR: dataDir, SECRET_KEY: PUBLISH_SECRET, LOG_LEVEL: 'error', SOCIALBENCH_DEMO: 'off', PLATFORM_TIMEOUT_MS: '10000',
     FACEBOOK_GRAPH_URL: fake.url, FACEBOOK_DIALOG_URL: fake.url, FACEBOOK_APP_ID: FAKE_FB_APP.id, FACEBOOK_APP_SECRET: FAKE_FB_APP.secret,
   });
   return Array.from({ length: WORKERS }, () => spawn(process.execPath, [BIN, 'worker', '--no-sync', '--no-reports'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));

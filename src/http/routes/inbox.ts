@@ -3,7 +3,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { SYSTEM } from '../../actions/context.ts';
 import * as actions from '../../actions/inbox.ts';
 import { replyInput, replyToEntry, settleReply, settleReplyInput } from '../../actions/inbox-reply.ts';
 import { pageView } from '../../actions/views.ts';
@@ -33,7 +32,7 @@ export const inboxRouter = newRouter()
       request: { params: orgParams, query: actions.listInboxInput },
       responses: { 200: json(pageView(actions.inboxEntryView, 'InboxEntryPage'), 'A page of entries with our replies'), ...errors },
     }),
-    async (c) => c.json(await actions.listInbox(SYSTEM, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listInbox(c.var.actor, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -41,7 +40,7 @@ export const inboxRouter = newRouter()
       request: { params: orgParams, query: actions.inboxStatsInput },
       responses: { 200: json(actions.inboxStatsView, 'Figures per account and in total'), ...errors },
     }),
-    async (c) => c.json(await actions.inboxStats(SYSTEM, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.inboxStats(c.var.actor, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -49,7 +48,7 @@ export const inboxRouter = newRouter()
       request: { params: orgParams },
       responses: { 200: json(actions.inboxRefreshView, 'What each account’s inbox stream did; platform trouble is reported per account'), ...errors },
     }),
-    async (c) => c.json(await actions.refreshInbox(SYSTEM, c.req.valid('param').code, c.var.deps), 200),
+    async (c) => c.json(await actions.refreshInbox(c.var.actor, c.req.valid('param').code, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -57,7 +56,7 @@ export const inboxRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(actions.inboxEntryView, 'The entry'), ...errors },
     }),
-    async (c) => c.json(await actions.getEntry(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await actions.getEntry(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -65,7 +64,7 @@ export const inboxRouter = newRouter()
       request: { params: idParams, body: body(actions.updateEntryInput) },
       responses: { 200: json(actions.inboxEntryView, 'Updated'), ...errors },
     }),
-    async (c) => c.json(await actions.updateEntry(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.updateEntry(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -82,7 +81,7 @@ export const inboxRouter = newRouter()
     }),
     async (c) => {
       try {
-        const r = await replyToEntry(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps);
+        const r = await replyToEntry(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps);
         return r.reply.state === 'sent' ? c.json(r, 201) : c.json(r, 202);
       } catch (err) {
         if (err instanceof PlatformError) return platformFailure(c, err);
@@ -98,6 +97,6 @@ export const inboxRouter = newRouter()
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json(await settleReply(SYSTEM, p.id, p.reply, c.req.valid('json'), c.var.deps), 200);
+      return c.json(await settleReply(c.var.actor, p.id, p.reply, c.req.valid('json'), c.var.deps), 200);
     },
   );

@@ -2,7 +2,6 @@
 // organisation, and a person settling a publication no worker could (a lost answer, a failure).
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { SYSTEM } from '../../actions/context.ts';
 import * as actions from '../../actions/publishing.ts';
 import { pageView } from '../../actions/views.ts';
 import { body, errors, json, newRouter } from '../openapi.ts';
@@ -19,7 +18,7 @@ export const publishingRouter = newRouter()
       request: { params: orgParams, query: actions.listPublicationsInput },
       responses: { 200: json(pageView(actions.publicationView, 'PublicationPage'), 'A page of publications'), ...errors },
     }),
-    async (c) => c.json(await actions.listPublications(SYSTEM, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
+    async (c) => c.json(await actions.listPublications(c.var.actor, c.req.valid('param').code, c.req.valid('query'), c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -27,7 +26,7 @@ export const publishingRouter = newRouter()
       request: { params: idParams },
       responses: { 200: json(actions.publicationView, 'The publication'), ...errors },
     }),
-    async (c) => c.json(await actions.getPublication(SYSTEM, c.req.valid('param').id, c.var.deps), 200),
+    async (c) => c.json(await actions.getPublication(c.var.actor, c.req.valid('param').id, c.var.deps), 200),
   )
   .openapi(
     createRoute({
@@ -36,5 +35,5 @@ export const publishingRouter = newRouter()
       request: { params: idParams, body: body(actions.settleInput) },
       responses: { 200: json(actions.publicationView, 'The publication after settling'), ...errors },
     }),
-    async (c) => c.json(await actions.settlePublication(SYSTEM, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
+    async (c) => c.json(await actions.settlePublication(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.deps), 200),
   );
