@@ -100,6 +100,19 @@ describe('publishing at the scheduled time', () => {
     expect(tweets('Kuis SNIzen minggu ini.')).toBe(1);
   });
 
+  it("holds an account's other due posts unsent once it is rate limited", async () => {
+    fakes.x.inject({ path: '/2/tweets', method: 'POST', status: 429, retryAfter: 300 });
+    const a = await scheduleItem(deps, { title: 'first', texts: { x: 'Antrean satu.' }, at: soon() });
+    const b = await scheduleItem(deps, { title: 'second', texts: { x: 'Antrean dua.' }, at: soon() });
+    offset += 2000;
+    const sentBefore = fakes.x.server.requests.filter((r) => r.method === 'POST').length;
+    await pass({ concurrency: 1 });
+    expect(fakes.x.server.requests.filter((r) => r.method === 'POST').length - sentBefore).toBe(1);
+    const [first, second] = [await one(a), await one(b)];
+    expect(first).toMatchObject({ state: 'retry_wait', attempts: 1 });
+    expect(second).toMatchObject({ state: 'retry_wait', attempts: 0, next_attempt_at: first.next_attempt_at, last_error: 'the account is rate limited; waiting unsent' });
+  });
+
   it('retries a passing failure that sent nothing with backoff', async () => {
     // Graph's transient error on a 400 answer: the post was not made.
     fakes.facebook.inject({ path: '/feed', method: 'POST', status: 400, body: { error: { message: 'Please retry your request later.', type: 'OAuthException', code: 2, is_transient: true } } });

@@ -1,20 +1,22 @@
-// Instagram professional accounts through Facebook Login: own counts and media, and peers' public
-// figures through Business Discovery (called with an owned account's token on the owned account's id).
+// Instagram professional accounts through Facebook Login: own counts and media, peers' public figures
+// through Business Discovery (called with an owned account's token on the owned account's id), and the
+// inbox: comments and replies under own media, media the account is tagged in, and answers to both.
 import type { PostType } from '../../core/platforms.ts';
-import { call, list, num, pick, str, type Answer } from '../http.ts';
+import { call, list, num, pick, str, type Answer, type CallOptions } from '../http.ts';
 import { graphError, longLivedUserToken, loginDialogUrl, type GraphEndpoint } from '../meta.ts';
 import { graphInstant } from '../facebook/adapter.ts';
 import { scanForPost } from '../lookup.ts';
 import {
   AuthExpired, Rejected,
-  type AuthorizeRequest, type CallContext, type LookupResult, type PlatformAdapter, type PlatformPost, type PostsPage, type ProfileCounts, type Target, type TokenSet, type Variant,
+  type AuthorizeRequest, type CallContext, type InboxPage, type LookupResult, type PlatformAdapter, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
 } from '../types.ts';
+import { commentsCall, MENTION_PREFIX, nextCommentsPage, readCommentsPage, tagEntry, TAG_FIELDS, toEntries } from './comments.ts';
 
 export interface InstagramOptions extends GraphEndpoint {
   pageSize?: number;
 }
 
-export const INSTAGRAM_SCOPES = ['instagram_basic', 'instagram_manage_insights', 'instagram_content_publish', 'pages_show_list', 'pages_read_engagement', 'business_management'];
+export const INSTAGRAM_SCOPES = ['instagram_basic', 'instagram_manage_insights', 'instagram_content_publish', 'instagram_manage_comments', 'pages_show_list', 'pages_read_engagement', 'business_management'];
 const PROFILE_FIELDS = 'username,name,followers_count,follows_count,media_count';
 const MEDIA_FIELDS = 'id,caption,media_type,media_product_type,permalink,timestamp,like_count,comments_count';
 
@@ -48,10 +50,10 @@ export class InstagramAdapter implements PlatformAdapter {
 
   constructor(private readonly o: InstagramOptions) {}
 
-  private async graph(path: string, params: Record<string, string>, token: string): Promise<Answer> {
+  private async graph(path: string, params: Record<string, string>, token: string, extra: Partial<CallOptions> = {}): Promise<Answer> {
     const q = new URLSearchParams(params).toString();
-    const a = await call('instagram', `${this.o.graphUrl}/${this.o.version}/${path}${q ? `?${q}` : ''}`, { timeoutMs: this.o.timeoutMs, headers: { authorization: `Bearer ${token}` } });
-    if (a.status >= 400 || pick(a.body, 'error') !== undefined) throw graphError('instagram', a, false);
+    const a = await call('instagram', `${this.o.graphUrl}/${this.o.version}/${path}${q ? `?${q}` : ''}`, { timeoutMs: this.o.timeoutMs, headers: { authorization: `Bearer ${token}` }, ...extra });
+    if (a.status >= 400 || pick(a.body, 'error') !== undefined) throw graphError('instagram', a, extra.write ?? false);
     return a;
   }
 
@@ -140,5 +142,48 @@ export class InstagramAdapter implements PlatformAdapter {
   /** The account's own media, newest first, matched on the caption (ready for when publishing arrives). */
   findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
     return scanForPost((page) => this.posts(target, ctx, page), variant.text, since);
+  }
+
+  /**
+   * One Graph call per page: a page of top-level comments with their first replies nested, or, when a
+   * comment has more replies than fit, the next page of that comment's replies. The page token carries both.
+   */
+  async comments(target: Target, ctx: CallContext, postId: string, page: string | null): Promise<InboxPage> {
+    const token = this.token(ctx);
+    const state = readCommentsPage(page);
+    const limit = String(this.o.pageSize ?? 25);
+    const c = commentsCall(state, postId, limit);
+    const a = await this.graph(c.path, c.params, token);
+    return { items: toEntries(a.body, postId, target, c.parent), next: nextCommentsPage(state, c, a.body) };
+  }
+
+  /** Media others tagged the account in (newest first); @mentions inside comments only reach webhooks. */
+  async mentions(target: Target, ctx: CallContext, page: string | null): Promise<InboxPage> {
+    const token = this.token(ctx);
+    if (!target.externalId) throw new Rejected('instagram', `the Instagram user id of ${target.handle} is unknown; connect the account`);
+    const params: Record<string, string> = { fields: TAG_FIELDS, limit: String(this.o.pageSize ?? 25) };
+    if (page) params.after = page;
+    const a = await this.graph(`${encodeURIComponent(target.externalId)}/tags`, params, token);
+    const items = list(pick(a.body, 'data')).flatMap((m) => tagEntry(m) ?? []);
+    return { items, next: pick(a.body, 'paging', 'next') ? str(pick(a.body, 'paging', 'cursors', 'after')) : null };
+  }
+
+  /**
+   * A comment or reply is answered under its top-level comment (Instagram files an answer to a reply
+   * there itself); a mention is answered with a comment on that media through the mentions edge.
+   */
+  async reply(target: Target, ctx: CallContext, inReplyTo: string, text: string): Promise<Published> {
+    const token = this.token(ctx);
+    let a: Answer;
+    if (inReplyTo.startsWith(MENTION_PREFIX)) {
+      if (!target.externalId) throw new Rejected('instagram', `the Instagram user id of ${target.handle} is unknown; connect the account`);
+      const form = { media_id: inReplyTo.slice(MENTION_PREFIX.length), message: text };
+      a = await this.graph(`${encodeURIComponent(target.externalId)}/mentions`, {}, token, { method: 'POST', form, write: true });
+    } else {
+      a = await this.graph(`${encodeURIComponent(inReplyTo)}/replies`, {}, token, { method: 'POST', form: { message: text }, write: true });
+    }
+    const id = str(pick(a.body, 'id'));
+    if (!id) throw new Rejected('instagram', 'the reply was answered without an id');
+    return { postId: id, permalink: null };
   }
 }

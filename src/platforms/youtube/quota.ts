@@ -10,6 +10,9 @@ export const COSTS = {
   'videos.list': { bucket: 'default', units: 1 },
   'search.list': { bucket: 'search', units: 1 },
   'videos.insert': { bucket: 'videos.insert', units: 1 },
+  'commentThreads.list': { bucket: 'default', units: 1 },
+  'comments.list': { bucket: 'default', units: 1 },
+  'comments.insert': { bucket: 'default', units: 50 },
 } as const;
 
 export type YoutubeCall = keyof typeof COSTS;
