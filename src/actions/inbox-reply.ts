@@ -5,6 +5,8 @@ import { Conflict, Invalid } from '../core/errors.ts';
 import { findConnection } from '../db/queries/connections.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import * as q from '../db/queries/inbox.ts';
+import { addQuotaUse } from '../db/queries/sync.ts';
+import { quotaDay } from '../platforms/youtube/quota.ts';
 import { OutcomeUnknown, PlatformError, type Published } from '../platforms/types.ts';
 import { connectorFor, NoAccess, withAccess } from './connections.ts';
 import { actorLabel, parseInput, SYSTEM, type Actor, type Deps } from './context.ts';
@@ -50,13 +52,17 @@ export async function replyToEntry(actor: Actor, id: number, input: unknown, dep
     throw err;
   }
 
+  // Quota units the call spends (YouTube charges 50 for a reply, answered or not), counted with the sync's.
+  const units = new Map<string, number>();
+  const onCost = (bucket: string, n: number) => units.set(bucket, (units.get(bucket) ?? 0) + n);
   let published: Published;
   try {
     published = await withAccess(deps, account, (access) => {
       if (access.kind !== 'owner') throw new NoAccess(`${e.platform}/${e.handle} has no live connection`);
-      return reply({ handle: e.handle, externalId }, { access }, e.external_id, i.text);
+      return reply({ handle: e.handle, externalId }, { access, onCost }, e.external_id, i.text);
     });
   } catch (err) {
+    await chargeQuota(deps, e.platform, units);
     // Only a refusal the platform stated (or a call never made) is surely unsent; anything else may have posted.
     const surelyUnsent = err instanceof NoAccess || (err instanceof PlatformError && !(err instanceof OutcomeUnknown));
     const message = err instanceof Error ? err.message : String(err);
@@ -64,11 +70,16 @@ export async function replyToEntry(actor: Actor, id: number, input: unknown, dep
     if (surelyUnsent) throw err;
     return outcome(deps, e.id, replyId);
   }
+  await chargeQuota(deps, e.platform, units);
   const at = deps.now();
   await q.updateReply(k, replyId, { state: 'sent', external_id: published.postId, sent_at: at, updated_at: at });
   await q.noteFirstReply(k, e.id, at, at);
   if (i.mark_done && e.status !== 'done') await q.updateEntry(k, e.id, { status: 'done', done_at: at, updated_at: at });
   return outcome(deps, e.id, replyId);
+}
+
+async function chargeQuota(deps: Deps, platform: string, units: Map<string, number>): Promise<void> {
+  for (const [bucket, n] of units) await addQuotaUse(deps.db.kysely, platform, bucket, quotaDay(Date.now()), n);
 }
 
 async function outcome(deps: Deps, entryId: number, replyId: number): Promise<ReplyOutcome> {

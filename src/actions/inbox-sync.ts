@@ -84,18 +84,21 @@ async function store(deps: Deps, a: q.InboxAccount, items: InboxEntry[]): Promis
     const parent = await q.entryByExternalId(k, a.platform, e.parentId);
     if (!parent) continue;
     const at = instant(e.createdAt);
-    // A reply sent from here whose answer was lost shows up now: that settles it as sent.
-    const pending = (await q.repliesOf(k, [parent.id])).find((r) => r.state === 'needs_check' && r.text.trim() === e.text.trim());
+    // A reply sent from here whose answer was lost shows up now: that settles it as sent. Instagram and
+    // YouTube file an answer to a reply under the top-level comment, so the reply in doubt may belong to
+    // any entry of that thread.
+    const thread = [parent.id, ...(await q.threadEntryIds(k, a.id, parent.external_id))];
+    const pending = (await q.repliesOf(k, thread)).find((r) => r.state === 'needs_check' && r.text.trim() === e.text.trim());
     if (pending) await q.updateReply(k, pending.id, { state: 'sent', external_id: e.id, sent_at: at, error: null, updated_at: now });
     else await q.insertReply(k, { entry_id: parent.id, text: e.text, state: 'sent', external_id: e.id, via: 'platform', sent_by: null, member_id: null, error: null, created_at: now, sent_at: at, updated_at: now });
-    await q.noteFirstReply(k, parent.id, at, now);
+    await q.noteFirstReply(k, pending?.entry_id ?? parent.id, at, now);
     repliesSeen++;
   }
   return { added, repliesSeen };
 }
 
-/** Runs one claimed inbox stream; `worker` must hold the claim (saveCursor checks it). */
-export async function runInbox(deps: Deps, accountId: number, adapter: PlatformAdapter, worker: string, cursorText: string | null): Promise<InboxRun> {
+/** Runs one claimed inbox stream; `worker` must hold the claim (saveCursor checks it); `onCost` meters YouTube's units. */
+export async function runInbox(deps: Deps, accountId: number, adapter: PlatformAdapter, worker: string, cursorText: string | null, onCost?: CallContext['onCost']): Promise<InboxRun> {
   const run: InboxRun = { status: 'done', reason: null, added: 0, repliesSeen: 0 };
   const k = deps.db.kysely;
   const a = await q.inboxAccount(k, accountId);
@@ -108,7 +111,7 @@ export async function runInbox(deps: Deps, accountId: number, adapter: PlatformA
   const own = <T>(fn: (ctx: CallContext) => Promise<T>) =>
     withAccess(deps, a, (access) => {
       if (access.kind !== 'owner') throw new NoAccess(`${a.platform}/${a.handle} has no live connection`);
-      return fn({ access });
+      return fn({ access, onCost });
     });
   const state = readInboxCursor(cursorText);
   const save = () => saveCursor(k, a.id, INBOX_STREAM, worker, JSON.stringify(state));

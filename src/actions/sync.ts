@@ -147,7 +147,7 @@ export async function runStream(deps: Deps, accountId: number, stream: Stream, w
     } else if (stream === 'profile') await runProfile(deps, a, adapter, meter, r);
     else if (stream === INBOX_STREAM) {
       const cursor = (await q.cursorsOf(deps.db.kysely, a.id)).find((c) => c.stream === INBOX_STREAM)?.cursor ?? null;
-      const run = await runInbox(deps, a.id, adapter, worker, cursor);
+      const run = await runInbox(deps, a.id, adapter, worker, cursor, meter.add);
       r.inbox_added = run.added;
       if (run.status === 'skipped') {
         Object.assign(r, { status: 'skipped', error: run.reason });

@@ -151,7 +151,9 @@ describe('socialbench command line', () => {
     children.push(server);
     let stderr = '';
     server.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const health = await waitFor(`http://127.0.0.1:${port}/api/health`, server, 120_000);
+    const health = await waitFor(`http://127.0.0.1:${port}/api/health`, server, 120_000).catch((err: unknown) => {
+      throw new Error(`${String(err)}; stderr: ${stderr}`);
+    });
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', demo: { loaded: true } });
     // Signed out, the data is closed; the first admin's password is printed once on first start.

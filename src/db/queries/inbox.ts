@@ -123,6 +123,12 @@ export function entryByExternalId(db: K, platform: string, externalId: string): 
   return t(db).selectFrom('inbox_entries').selectAll().where('platform', '=', platform).where('external_id', '=', externalId).executeTakeFirst();
 }
 
+/** The ids of an account's entries answering this comment (the replies of its thread). */
+export async function threadEntryIds(db: K, accountId: number, parentExternalId: string): Promise<number[]> {
+  const rows = await t(db).selectFrom('inbox_entries').select('id').where('account_id', '=', accountId).where('parent_external_id', '=', parentExternalId).execute();
+  return rows.map((r) => r.id);
+}
+
 /** Our replies among these platform ids (a reply sent from here comes back through the sync). */
 export async function ourReplyIds(db: K, platform: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

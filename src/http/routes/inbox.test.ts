@@ -93,7 +93,7 @@ describe('inbox API', () => {
     const r = await call<Outcome>('POST', `/api/inbox/${entry?.id ?? 0}/reply`, { text: 'Terima kasih, SNIzen!', member_id: member, mark_done: true });
     expect(r.status).toBe(201);
     expect(r.json.reply).toMatchObject({ state: 'sent', external_id: expect.stringContaining(entry?.external_id ?? '?'), error: null });
-    expect(r.json.entry).toMatchObject({ status: 'done', first_reply_at: NOW, replies: [{ state: 'sent', via: 'socialbench', sent_by: 'system', member_id: member, sent_at: NOW }] });
+    expect(r.json.entry).toMatchObject({ status: 'done', first_reply_at: NOW, replies: [{ state: 'sent', via: 'socialbench', sent_by: 'admin@test.example', member_id: member, sent_at: NOW }] });
     // The next sync sees the answer on the platform and knows it is ours.
     await runStream(deps, fbId, INBOX_STREAM, 'again');
     expect(await all()).toHaveLength(51);

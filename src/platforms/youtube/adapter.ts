@@ -1,12 +1,14 @@
-// YouTube Data API v3: Google OAuth with PKCE, channel statistics, uploads with video statistics, quota units.
+// YouTube Data API v3: Google OAuth with PKCE, channel statistics, uploads with video statistics, comments
+// and replies for the inbox, quota units.
 import type { OAuthClient } from '../../config.ts';
 import { byStatus, call, inSeconds, list, num, pick, retryAfter, str, type Answer } from '../http.ts';
 import { scanForPost } from '../lookup.ts';
 import { tokenError, tokenSetFrom } from '../oauth.ts';
 import {
   RateLimited, Rejected,
-  type AuthorizeRequest, type CallContext, type LookupResult, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Target, type TokenSet, type Variant,
+  type AuthorizeRequest, type CallContext, type InboxPage, type LookupResult, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
 } from '../types.ts';
+import { nextThreadsPage, readThreadsPage, threadsCall, toEntries } from './comments.ts';
 import { COSTS, nextQuotaReset, type YoutubeCall } from './quota.ts';
 
 export interface YoutubeOptions {
@@ -20,7 +22,10 @@ export interface YoutubeOptions {
   pageSize?: number;
 }
 
-export const YOUTUBE_SCOPES = ['https://www.googleapis.com/auth/youtube.readonly', 'https://www.googleapis.com/auth/youtube.upload'];
+/** force-ssl is the scope that lets us answer comments (comments.insert). */
+export const YOUTUBE_SCOPES = ['https://www.googleapis.com/auth/youtube.readonly', 'https://www.googleapis.com/auth/youtube.upload', 'https://www.googleapis.com/auth/youtube.force-ssl'];
+/** Nothing to read there: comments turned off, or the video or thread gone since the posts were read. */
+const NOTHING_THERE = new Set(['commentsDisabled', 'videoNotFound', 'commentNotFound']);
 
 export function youtubeError(a: Answer, write: boolean, now = Date.now()): PlatformError {
   const reason = str(pick(a.body, 'error', 'errors', 0, 'reason'));
@@ -30,6 +35,7 @@ export function youtubeError(a: Answer, write: boolean, now = Date.now()): Platf
   if (reason === 'quotaExceeded') return new RateLimited('youtube', 'the daily quota is used up', nextQuotaReset(now), info);
   if (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded') return new RateLimited('youtube', message, retryAfter(a.headers, now) ?? inSeconds(now, 60), info);
   if (reason === 'insufficientPermissions' || reason === 'forbidden') return new Rejected('youtube', message, info);
+  if (reason && (NOTHING_THERE.has(reason) || reason === 'parentCommentNotFound')) return new Rejected('youtube', message, info);
   return byStatus('youtube', a, message, write, now);
 }
 
@@ -67,8 +73,8 @@ export class YoutubeAdapter implements PlatformAdapter {
     return this.o.client;
   }
 
-  /** One Data API call: the key or token goes in a header, and the call's units go to the meter. */
-  private async api(what: YoutubeCall, resource: string, params: Record<string, string>, ctx: CallContext): Promise<Answer> {
+  /** One Data API call (a POST when it has a JSON body): the key or token goes in a header, and the call's units go to the meter. */
+  private async api(what: YoutubeCall, resource: string, params: Record<string, string>, ctx: CallContext, json?: unknown): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (ctx.access.kind === 'public') {
       if (!this.o.apiKey) throw new Rejected('youtube', 'YOUTUBE_API_KEY is not configured');
@@ -76,8 +82,9 @@ export class YoutubeAdapter implements PlatformAdapter {
     } else headers.authorization = `Bearer ${ctx.access.accessToken}`;
     // Every request costs its units, failed ones included.
     ctx.onCost?.(COSTS[what].bucket, COSTS[what].units);
-    const a = await call('youtube', `${this.o.apiUrl}/${resource}?${new URLSearchParams(params).toString()}`, { timeoutMs: this.o.timeoutMs, headers });
-    if (a.status >= 400) throw youtubeError(a, false);
+    const write = json !== undefined;
+    const a = await call('youtube', `${this.o.apiUrl}/${resource}?${new URLSearchParams(params).toString()}`, { timeoutMs: this.o.timeoutMs, headers, ...(write ? { method: 'POST', json, write } : {}) });
+    if (a.status >= 400) throw youtubeError(a, write);
     return a;
   }
 
@@ -179,5 +186,34 @@ export class YoutubeAdapter implements PlatformAdapter {
   /** The channel's uploads, newest first, matched on the video title (ready for when uploading arrives). */
   findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
     return scanForPost((page) => this.posts(target, ctx, page), variant.text, since);
+  }
+
+  /**
+   * One call (one unit) per page: a page of the video's threads with the replies they carry, or, for a
+   * thread that carries only some, a page of its replies. The page token carries both. YouTube has no
+   * mentions to read.
+   */
+  async comments(_target: Target, ctx: CallContext, postId: string, page: string | null): Promise<InboxPage> {
+    const state = readThreadsPage(page);
+    const c = threadsCall(state, postId, String(Math.min(100, this.o.pageSize ?? 100)));
+    let body: unknown;
+    try {
+      body = (await this.api(c.what, c.resource, c.params, ctx)).body;
+    } catch (err) {
+      // A refusal here would stop the inbox at this video every run: read it as empty instead.
+      if (!(err instanceof Rejected && NOTHING_THERE.has(String(err.info.code)))) throw err;
+      body = {};
+    }
+    return { items: toEntries(body, postId, c.parent), next: nextThreadsPage(state, c, body) };
+  }
+
+  /** comments.insert (50 units). Only top-level comments take replies; a reply's id is "<top-level id>.<suffix>". */
+  async reply(_target: Target, ctx: CallContext, inReplyTo: string, text: string): Promise<Published> {
+    if (ctx.access.kind !== 'owner') throw new Rejected('youtube', 'a reply needs the channel’s own connection');
+    const parentId = inReplyTo.split('.')[0] ?? inReplyTo;
+    const a = await this.api('comments.insert', 'comments', { part: 'snippet' }, ctx, { snippet: { parentId, textOriginal: text } });
+    const id = str(pick(a.body, 'id'));
+    if (!id) throw new Rejected('youtube', 'the reply was answered without an id');
+    return { postId: id, permalink: null };
   }
 }
