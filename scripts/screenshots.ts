@@ -22,6 +22,13 @@ const shots: { file: string; path: string; width?: number; wait: string; before?
   { file: 'import.png', path: '/import', wait: '[data-testid="import-problems"]', before: 'import' },
   { file: 'reports.png', path: '/reports', wait: 'h1' },
   { file: 'settings.png', path: '/settings', wait: 'h1' },
+  { file: 'calendar.png', path: '/org/BSN/calendar', wait: 'h1' },
+  { file: 'composer.png', path: '/org/BSN/compose', wait: 'h1' },
+  { file: 'meetings.png', path: '/org/BSN/meetings', wait: 'h1' },
+  { file: 'media.png', path: '/org/BSN/media', wait: 'h1' },
+  { file: 'inbox.png', path: '/org/BSN/inbox', wait: 'h1' },
+  { file: 'practice.png', path: '/org/BSN/practice', wait: 'h1' },
+  { file: 'practice-network.png', path: '/practice', wait: 'h1' },
 ];
 
 mkdirSync(OUT, { recursive: true });

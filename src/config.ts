@@ -90,6 +90,7 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   YOUTUBE_API_KEY: z.string().min(10, 'must be a Google API key').optional(),
   YOUTUBE_DAILY_QUOTA: wholeNumber(1, 100_000_000).default(10000),
+  YOUTUBE_PRIVACY_STATUS: z.enum(['public', 'unlisted', 'private'], 'must be public, unlisted or private').default('public'),
   TIKTOK_API_URL: httpUrl('https://open.tiktokapis.com').default('https://open.tiktokapis.com'),
   TIKTOK_AUTHORIZE_URL: httpUrl('https://www.tiktok.com/v2/auth/authorize/').default('https://www.tiktok.com/v2/auth/authorize/'),
   TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
@@ -134,12 +135,17 @@ export interface OAuthClient {
 export interface PlatformSettings {
   /** Base of the OAuth redirect URIs: {publicUrl}/api/connections/{platform}/callback. */
   publicUrl: string;
+  /**
+   * PUBLIC_URL when it was set: the base of the signed media links platforms download (Instagram,
+   * Facebook). Undefined when unset, because the localhost default is not reachable from a platform.
+   */
+  publicMediaBase?: string | undefined;
   timeoutMs: number;
   facebook: { graphUrl: string; dialogUrl: string; version: string; app: OAuthClient | undefined };
   /** Instagram is reached through Facebook Login (the only path with Business Discovery). */
   instagram: { graphUrl: string };
   x: { apiUrl: string; authorizeUrl: string; client: OAuthClient | undefined; bearerToken: string | undefined };
-  youtube: { apiUrl: string; authUrl: string; tokenUrl: string; client: OAuthClient | undefined; apiKey: string | undefined; dailyQuota: number };
+  youtube: { apiUrl: string; authUrl: string; tokenUrl: string; client: OAuthClient | undefined; apiKey: string | undefined; dailyQuota: number; privacyStatus?: 'public' | 'unlisted' | 'private' | undefined };
   /** Display API (own accounts only); the client is TikTok's client key and secret. */
   tiktok: { apiUrl: string; authorizeUrl: string; client: OAuthClient | undefined };
   /** Community Management API; `version` is the LinkedIn-Version header (YYYYMM). */
@@ -193,6 +199,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   };
   const platforms: PlatformSettings = {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${overrides.port ?? e.PORT}`,
+    publicMediaBase: e.PUBLIC_URL?.replace(/\/+$/, ''),
     timeoutMs: e.PLATFORM_TIMEOUT_MS,
     facebook: { graphUrl: e.FACEBOOK_GRAPH_URL, dialogUrl: e.FACEBOOK_DIALOG_URL, version: e.FACEBOOK_GRAPH_VERSION, app: client(e.FACEBOOK_APP_ID, e.FACEBOOK_APP_SECRET, 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET') },
     instagram: { graphUrl: e.INSTAGRAM_GRAPH_URL },
@@ -204,6 +211,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       client: client(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET, 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'),
       apiKey: e.YOUTUBE_API_KEY,
       dailyQuota: e.YOUTUBE_DAILY_QUOTA,
+      privacyStatus: e.YOUTUBE_PRIVACY_STATUS,
     },
     tiktok: { apiUrl: e.TIKTOK_API_URL, authorizeUrl: e.TIKTOK_AUTHORIZE_URL, client: client(e.TIKTOK_CLIENT_KEY, e.TIKTOK_CLIENT_SECRET, 'TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET') },
     linkedin: { apiUrl: e.LINKEDIN_API_URL, authUrl: e.LINKEDIN_AUTH_URL, version: e.LINKEDIN_VERSION, client: client(e.LINKEDIN_CLIENT_ID, e.LINKEDIN_CLIENT_SECRET, 'LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET') },

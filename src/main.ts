@@ -113,7 +113,7 @@ export async function startWorker(
   const log = createLogger(config.logLevel);
   const secretKey = ensureSecretKey(config);
   const db = await openAndMigrate(config, opts.viaFlag);
-  const deps = makeDeps(db, { mail: config.mail, secretKey, connectors: connectorsFromSettings(config.platforms) });
+  const deps = makeDeps(db, { mail: config.mail, secretKey, connectors: connectorsFromSettings(config.platforms), dataDir: config.dataDir });
   const work = startBackgroundWork(deps, { log, kind: 'worker', platforms: config.platforms, sync: opts.sync, reports: opts.reports });
   log.info({ database: db.describe }, 'socialbench worker started');
   return {

@@ -62,7 +62,9 @@ export async function login(input: unknown, address: string | undefined, deps: D
     await q.recordFailure(deps.db.kysely, keys, now);
     throw new Unauthenticated('the e-mail or the password is wrong');
   }
+  // Housekeeping rides on sign-ins: this e-mail's failures, failures past the window, expired sessions.
   await q.clearFailures(deps.db.kysely, [`email:${email}`], plusMs(now, -LOGIN_LIMITS.windowMinutes * 60_000));
+  await q.deleteExpiredSessions(deps.db.kysely, now);
   const t = token();
   const csrf = token();
   await q.insertSession(deps.db.kysely, { id: sha256(t), user_id: user.id, csrf_token: csrf, created_at: now, last_seen_at: now, expires_at: plusMs(now, SESSION_IDLE_HOURS * 3_600_000) });

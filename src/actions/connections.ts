@@ -104,6 +104,13 @@ export async function completeAuthorization(_actor: Actor, platformName: string,
   return getConnection(account, deps);
 }
 
+/** The organisation and handle a callback's state is about, before the callback uses it up; null when unknown. */
+export async function accountOfState(state: unknown, deps: Deps): Promise<{ org: string; handle: string } | null> {
+  if (typeof state !== 'string' || !state) return null;
+  const r = await q.accountOfOAuthState(deps.db.kysely, state);
+  return r ? { org: r.org_code, handle: r.handle } : null;
+}
+
 async function getConnection(account: AccountWithOrg, deps: Deps): Promise<ConnectionView> {
   const c = await q.findConnection(deps.db.kysely, account.id);
   if (!c) throw new NotFound(`${account.platform}/${account.handle} is not connected`);

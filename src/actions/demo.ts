@@ -5,6 +5,10 @@ import { BSN_PERSONA } from '../core/content/index.ts';
 import { loadDemo } from '../demo/load.ts';
 import type { Deps } from './context.ts';
 import { seedBsnCase } from './practice-cases.ts';
+import { findGroupByCode, memberCodes } from '../db/queries/groups.ts';
+import { demoAssessments } from '../demo/practice.ts';
+import { SYSTEM } from './context.ts';
+import { savePracticeAssessment } from './practice.ts';
 
 export interface DemoOptions {
   scale: number;
@@ -30,7 +34,19 @@ export async function loadDemoData(deps: Deps, opts: DemoOptions): Promise<DemoR
   }
   // ISO's good-practice library starts with BSN's case (issue 9).
   await seedBsnCase(deps);
+  await seedAssessments(deps);
   return result;
+}
+
+/** Synthetic self-assessments of last year and this year, so the practice benchmark has something to show. */
+async function seedAssessments(deps: Deps): Promise<void> {
+  const iso = await findGroupByCode(deps.db.kysely, 'ISO');
+  if (!iso) return;
+  const codes = await memberCodes(deps.db.kysely, iso.id);
+  const year = Number(deps.now().slice(0, 4));
+  for (const period of [String(year - 1), String(year)]) {
+    for (const a of demoAssessments(codes, period)) await savePracticeAssessment(SYSTEM, a.org, period, { answers: a.answers, network: 'ISO' }, deps);
+  }
 }
 
 /** Loads the demo only into a database without organisations; undefined when it was not empty. */

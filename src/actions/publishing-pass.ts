@@ -6,6 +6,7 @@ import * as q from '../db/queries/publishing.ts';
 import { PlatformError, RateLimited, type Target, type Variant } from '../platforms/types.ts';
 import { connectorFor, NoAccess, withOwnAccess } from './connections.ts';
 import type { Deps } from './context.ts';
+import { variantMediaOf } from './public-media.ts';
 import { noteFailure, recordPublished, variantOf, type Sent } from './publishing.ts';
 
 export interface PassOptions {
@@ -82,7 +83,10 @@ async function attempt(deps: Deps, c: q.PublishContext, variant: Variant | null)
   if (!adapter.publish) return { kind: 'no_access', message: `publishing to ${c.platform} is not available yet` };
   const publish = adapter.publish.bind(adapter);
   const target: Target = { handle: c.handle, externalId: c.external_id };
-  const p = await withOwnAccess(deps, { id: c.account_id, platform: c.platform, handle: c.handle }, (access) => publish(target, { access }, variant));
+  // Library media as signed public URLs and byte readers (public-media.ts); made per attempt, so links are fresh.
+  const media = await variantMediaOf(deps, c.media);
+  const full: Variant = media.length ? { ...variant, media } : variant;
+  const p = await withOwnAccess(deps, { id: c.account_id, platform: c.platform, handle: c.handle }, (access) => publish(target, { access }, full));
   return { kind: 'published', postId: p.postId, permalink: p.permalink };
 }
 

@@ -137,7 +137,7 @@ export interface Sent {
 }
 
 /** What a variant row sends: its text, link and the media's public URLs. */
-export function variantOf(ctx: Pick<q.PublishContext, 'text' | 'link' | 'media'>): Sent {
+export function variantOf(ctx: Pick<q.PublishContext, 'text' | 'link' | 'media'> & { title?: string | null }): Sent {
   if (ctx.text === null) return { variant: null, mediaKinds: [] };
   let media: { url?: unknown; kind?: unknown }[] = [];
   try {
@@ -148,7 +148,7 @@ export function variantOf(ctx: Pick<q.PublishContext, 'text' | 'link' | 'media'>
   }
   const urls = media.flatMap((m) => (typeof m.url === 'string' ? [m.url] : []));
   return {
-    variant: { text: ctx.text, ...(ctx.link ? { link: ctx.link } : {}), ...(urls.length ? { mediaUrls: urls } : {}) },
+    variant: { text: ctx.text, ...(ctx.title ? { title: ctx.title } : {}), ...(ctx.link ? { link: ctx.link } : {}), ...(urls.length ? { mediaUrls: urls } : {}) },
     mediaKinds: media.flatMap((m) => (typeof m.kind === 'string' ? [m.kind] : [])),
   };
 }

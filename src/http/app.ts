@@ -20,7 +20,9 @@ import { groupsRouter } from './routes/groups.ts';
 import { healthRouter } from './routes/health.ts';
 import { importsRouter } from './routes/imports.ts';
 import { mediaRouter, mediaUploadRouter } from './routes/media.ts';
+import { publicMediaRouter } from './routes/public-media.ts';
 import { meetingsRouter } from './routes/meetings.ts';
+import { meRouter } from './routes/me.ts';
 import { inboxRouter } from './routes/inbox.ts';
 import { organizationsRouter } from './routes/organizations.ts';
 import { practiceRouter } from './routes/practice.ts';
@@ -51,6 +53,7 @@ export function createApp({ deps, log, worker }: AppOptions) {
   api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('too_large', 'the body is larger than 1 MB'), 413) }));
   api.route('/', healthRouter(worker));
   api.route('/', authRouter);
+  api.route('/', meRouter);
   api.route('/', usersRouter);
   api.route('/', organizationsRouter);
   api.route('/', groupsRouter);
@@ -63,6 +66,7 @@ export function createApp({ deps, log, worker }: AppOptions) {
   api.route('/', inboxRouter);
   api.route('/', contentRouter);
   api.route('/', mediaRouter);
+  api.route('/', publicMediaRouter);
   api.route('/', meetingsRouter);
   api.route('/', cadenceRouter);
   api.route('/', practiceRouter);

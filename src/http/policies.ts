@@ -84,6 +84,7 @@ export const POLICIES: Record<string, Rule> = {
   'GET /auth/me': pub,
   'POST /auth/logout': pub,
   'POST /auth/password': r('signed_in'),
+  'GET /me/alerts': r('signed_in'), // the action keeps to what the caller holds or manages
   /** The iCalendar feed: its secret file name is the credential (calendar apps cannot sign in). */
   'GET /calendar/{file}': pub,
 
@@ -203,6 +204,7 @@ export const POLICIES: Record<string, Rule> = {
   'GET /media/{id}/uses': r('org_read', row('media')),
   'GET /media/{id}/file': r('org_read', row('media')),
   'GET /media/{id}/thumbnail': r('org_read', row('media')),
+  'GET /public-media/{token}': pub, // the signed link is the credential (platforms download post media)
   'PATCH /media/{id}': r('org_content', row('media')),
   'DELETE /media/{id}': r('org_content', row('media')),
 

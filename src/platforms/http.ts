@@ -10,11 +10,13 @@ export interface Answer {
 }
 
 export interface CallOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
   /** A JSON body (sent as application/json) or form fields (application/x-www-form-urlencoded). */
   json?: unknown;
   form?: Record<string, string>;
+  /** Raw bytes (an upload), or multipart form data; the content type is the caller's header. */
+  raw?: Uint8Array | FormData;
   timeoutMs: number;
   /** A write (publish, reply): once sent, a lost answer is OutcomeUnknown instead of Temporary. */
   write?: boolean;
@@ -45,8 +47,10 @@ function transportError(platform: Platform, err: unknown, write: boolean): Platf
 
 export async function call(platform: Platform, url: string, o: CallOptions): Promise<Answer> {
   const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
-  let body: string | undefined;
-  if (o.json !== undefined) {
+  let body: string | Uint8Array | FormData | undefined;
+  if (o.raw !== undefined) {
+    body = o.raw;
+  } else if (o.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(o.json);
   } else if (o.form) {

@@ -15,6 +15,8 @@ export interface Connectors {
   redirectUri(platform: Platform): string;
   /** YouTube's daily units for the default bucket (other platforms: undefined). */
   dailyQuota(platform: Platform): number | undefined;
+  /** PUBLIC_URL when set: the base of signed media links platforms download (undefined: none can be given). */
+  publicMediaBase?: string | undefined;
 }
 
 /** Page sizes may be lowered (tests exercise paging with them). */
@@ -32,5 +34,6 @@ export function connectorsFromSettings(s: PlatformSettings, pageSize?: number): 
     adapter: (p) => adapters[p],
     redirectUri: (p) => `${s.publicUrl}/api/connections/${p}/callback`,
     dailyQuota: (p) => (p === 'youtube' ? s.youtube.dailyQuota : undefined),
+    publicMediaBase: s.publicMediaBase,
   };
 }

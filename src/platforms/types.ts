@@ -75,6 +75,23 @@ export interface Variant {
   link?: string | undefined;
   /** Public URLs of media the platform downloads. */
   mediaUrls?: string[] | undefined;
+  /** A title where the platform has one (YouTube); else the text's first line is used. */
+  title?: string | undefined;
+  /** The media to attach, in order (resolved from the media library just before publishing). */
+  media?: VariantMedia[] | undefined;
+}
+
+/** One file of a variant: a public URL for platforms that download it, a reader for those that take an upload. */
+export interface VariantMedia {
+  kind: 'image' | 'gif' | 'video';
+  /** Detected content type, e.g. image/jpeg; null for media described by hand. */
+  mime: string | null;
+  bytes: number | null;
+  altText?: string | undefined;
+  /** A signed public URL, or undefined when none can be given (PUBLIC_URL not set). */
+  url?: string | undefined;
+  /** Reads bytes of the file (library media only; not kept with the sent variant). */
+  read?: ((offset: number, length: number) => Promise<Uint8Array>) | undefined;
 }
 
 export interface Published {

@@ -105,3 +105,14 @@ export async function takeOAuthState(db: K, state: string, now: Instant): Promis
   if (!row || Number(r.numDeletedRows) !== 1 || row.expires_at < now) return undefined;
   return row;
 }
+
+/** The organisation code and account of a state in flight (to send the browser back to the right page). */
+export function accountOfOAuthState(db: K, state: string): Promise<{ org_code: string; handle: string } | undefined> {
+  return t(db)
+    .selectFrom('oauth_states as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .select(['o.code as org_code', 'a.handle'])
+    .where('s.state', '=', state)
+    .executeTakeFirst();
+}

@@ -58,3 +58,15 @@ export async function removeMember(db: K, groupId: number, organizationId: numbe
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** The codes of a group's member organisations, sorted. */
+export async function memberCodes(db: K, groupId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('group_members as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .select('o.code')
+    .where('m.group_id', '=', groupId)
+    .orderBy('o.code')
+    .execute();
+  return rows.map((r) => r.code);
+}

@@ -201,6 +201,7 @@ export interface PublishContext {
   item_status: string;
   organization_id: number;
   text: string | null;
+  title: string | null;
   link: string | null;
   media: string | null;
 }
@@ -212,7 +213,7 @@ export function contextsOf(db: K, ids: readonly number[]): Promise<PublishContex
     .innerJoin('accounts as a', 'a.id', 'p.account_id')
     .innerJoin('content_items as i', 'i.id', 'p.item_id')
     .leftJoin('content_variants as v', (j) => j.onRef('v.item_id', '=', 'p.item_id').onRef('v.platform', '=', 'p.platform'))
-    .select(['p.id', 'p.item_id', 'p.account_id', 'p.platform', 'a.handle', 'a.external_id', 'i.status as item_status', 'i.organization_id', 'v.text', 'v.link', 'v.media'])
+    .select(['p.id', 'p.item_id', 'p.account_id', 'p.platform', 'a.handle', 'a.external_id', 'i.status as item_status', 'i.organization_id', 'v.text', 'v.title', 'v.link', 'v.media'])
     .where('p.id', 'in', [...ids])
     .execute();
 }

@@ -6,6 +6,7 @@ import * as actions from '../../actions/connections.ts';
 import { pageView } from '../../actions/views.ts';
 import { syncAccount, syncReport } from '../../actions/sync.ts';
 import { PlatformError, RateLimited } from '../../platforms/types.ts';
+import { DomainError } from '../../core/errors.ts';
 import { errorBody } from '../errors.ts';
 import { errors, errorSchema, json, newRouter, noContent } from '../openapi.ts';
 
@@ -16,6 +17,16 @@ const platformErrors = {
   429: json(errorSchema, 'The platform rate-limits us; Retry-After says when to try again'),
   502: json(errorSchema, 'The platform refused or failed; the message says which'),
 };
+
+/** Whether the caller is a browser navigating (HTML preferred over JSON), not an API client. */
+export function wantsHtml(accept: string | undefined): boolean {
+  const a = (accept ?? '').toLowerCase();
+  const html = a.indexOf('text/html');
+  const json = a.indexOf('application/json');
+  return html >= 0 && (json < 0 || html < json);
+}
+
+const accountsPage = (org: string) => `/org/${encodeURIComponent(org)}/accounts`;
 
 /** A platform's refusal or failure, as one of our error bodies (tokens are never part of these messages). */
 function platformFailure(c: Context, err: PlatformError) {
@@ -55,11 +66,28 @@ export const connectionsRouter = newRouter()
     createRoute({
       method: 'get', path: '/connections/{platform}/callback', tags, summary: 'Where the platform returns after consent: exchanges the code and stores the tokens encrypted',
       request: { params: platformParam, query: actions.callbackInput },
-      responses: { 200: json(actions.connectionView, 'Connected; the first sync (backfill) is due now'), ...errors, ...platformErrors },
+      description: 'A browser (Accept: text/html) is sent on to the accounts page of the web app, with ?connected={platform}/{handle} or ?connect_error={message}; API clients get JSON.',
+      responses: {
+        200: json(actions.connectionView, 'Connected; the first sync (backfill) is due now'),
+        302: { description: 'A browser: to the web app\'s accounts page, saying how it went', headers: z.object({ location: z.string() }) },
+        ...errors, ...platformErrors,
+      },
     }),
     async (c) => {
+      const platform = c.req.valid('param').platform;
+      const query = c.req.valid('query');
+      if (wantsHtml(c.req.header('accept'))) {
+        const target = await actions.accountOfState(query.state, c.var.deps);
+        try {
+          const v = await actions.completeAuthorization(c.var.actor, platform, query, c.var.deps);
+          return c.redirect(`${accountsPage(v.org)}?connected=${encodeURIComponent(v.platform)}/${encodeURIComponent(v.handle)}`, 302);
+        } catch (err) {
+          if (!(err instanceof PlatformError || err instanceof DomainError)) throw err;
+          return c.redirect(`${target ? accountsPage(target.org) : '/settings'}?connect_error=${encodeURIComponent(err.message)}`, 302);
+        }
+      }
       try {
-        return c.json(await actions.completeAuthorization(c.var.actor, c.req.valid('param').platform, c.req.valid('query'), c.var.deps), 200);
+        return c.json(await actions.completeAuthorization(c.var.actor, platform, query, c.var.deps), 200);
       } catch (err) {
         if (err instanceof PlatformError) return platformFailure(c, err);
         throw err;

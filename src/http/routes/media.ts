@@ -108,13 +108,13 @@ mediaUploadRouter.openAPIRegistry.registerPath({
   responses: { 201: json(s.uploadView, 'Added'), 200: json(s.uploadView, 'Already in the library'), 413: errors[400], ...errors },
 });
 
-function disposition(kind: 'inline' | 'attachment', name: string): string {
+export function disposition(kind: 'inline' | 'attachment', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** A file answer; one byte range when asked (video players seek with them). */
-async function sendFile(c: Context<Env>, path: string, type: string, extra: Record<string, string>): Promise<Response> {
+export async function sendFile(c: Context<Env>, path: string, type: string, extra: Record<string, string>): Promise<Response> {
   const size = await fileSize(path);
   if (size === undefined) return c.json({ error: { code: 'not_found', message: 'the file is missing from the data directory', details: [] } }, 404);
   const headers: Record<string, string> = { 'content-type': type, 'accept-ranges': 'bytes', 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff', ...extra };

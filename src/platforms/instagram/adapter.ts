@@ -10,10 +10,13 @@ import {
   AuthExpired, Rejected,
   type AuthorizeRequest, type CallContext, type InboxPage, type LookupResult, type PlatformAdapter, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
 } from '../types.ts';
+import { DEFAULT_POLL, publishInstagram, type Graph, type PollOptions } from './publish.ts';
 import { commentsCall, MENTION_PREFIX, nextCommentsPage, readCommentsPage, tagEntry, TAG_FIELDS, toEntries } from './comments.ts';
 
 export interface InstagramOptions extends GraphEndpoint {
   pageSize?: number;
+  /** How a new container's status is polled (tests make it quick). */
+  poll?: PollOptions;
 }
 
 export const INSTAGRAM_SCOPES = ['instagram_basic', 'instagram_manage_insights', 'instagram_content_publish', 'instagram_manage_comments', 'pages_show_list', 'pages_read_engagement', 'business_management'];
@@ -139,7 +142,15 @@ export class InstagramAdapter implements PlatformAdapter {
     return { items, next: hasNext ? after : null };
   }
 
-  /** The account's own media, newest first, matched on the caption (ready for when publishing arrives). */
+  /** Container, status polls, media_publish (publish.ts); the account's Page token is the access. */
+  publish(target: Target, ctx: CallContext, variant: Variant): Promise<Published> {
+    const token = this.token(ctx);
+    if (!target.externalId) return Promise.reject(new Rejected('instagram', 'the account has no Instagram user id yet; connect it again'));
+    const graph: Graph = (path, params, extra = {}) => this.graph(path, params, token, extra);
+    return publishInstagram(graph, target.externalId, variant, this.o.poll ?? DEFAULT_POLL);
+  }
+
+  /** The account's own media, newest first, matched on the caption. */
   findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
     return scanForPost((page) => this.posts(target, ctx, page), variant.text, since);
   }

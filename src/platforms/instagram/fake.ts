@@ -2,6 +2,7 @@
 // Discovery, and the inbox edges (comments, replies, tags, mentions).
 import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
 import { FAKE_FB_APP } from '../facebook/fake.ts';
+import { FakeIgPublishing } from './fake-publish.ts';
 
 export interface FakeIgMedia {
   id: string;
@@ -125,6 +126,8 @@ export class FakeInstagram extends FakePlatform {
 
   readonly tokens = new FakeTokens();
   readonly users = seedComments(seedUsers());
+  /** Containers, media_publish and the publishing cap (fake-publish.ts). */
+  readonly publishing = new FakeIgPublishing(this.users);
   private seq = 0;
 
   /** The Page token of the Page an owned IG account is linked to. */
@@ -132,7 +135,7 @@ export class FakeInstagram extends FakePlatform {
     return this.tokens.issue('access', `page:${pageId}`, null, 'EAAP');
   }
 
-  protected handle(r: FakeRequest): FakeResponse {
+  protected async handle(r: FakeRequest): Promise<FakeResponse> {
     const path = r.path.replace(/^\/v\d+\.\d+/, '');
     if (path === '/dialog/oauth') {
       const to = new URL(r.query.get('redirect_uri') ?? 'http://invalid/');
@@ -156,6 +159,8 @@ export class FakeInstagram extends FakePlatform {
       const data = this.users.filter((u) => u.pageId).map((u) => ({ id: u.pageId, access_token: this.pageToken(u.pageId), instagram_business_account: { id: u.id, username: u.username } }));
       return { body: { data, paging: { cursors: { before: 'QVFI', after: 'QVFJ' } } } };
     }
+    const published = await this.publishing.handle(r, who.subject, node ?? '', edge);
+    if (published) return published;
     const inbox = this.inbox(r, who.subject, node ?? '', edge);
     if (inbox) return inbox;
     const user = this.users.find((u) => u.id === node);
