@@ -50,7 +50,7 @@ export async function myAlerts(actor: Actor, deps: Deps): Promise<{ items: Alert
       })),
       ...pubs.map((p): AlertView => ({
         kind: p.state === 'failed' ? 'publication_failed' : 'publication_needs_check', org: p.org_code, platform: p.platform, handle: p.handle,
-        publication_id: Number(p.id), item_title: p.item_title, since: p.updated_at, message: p.last_error, link: `/org/${enc(p.org_code)}/publishing`,
+        publication_id: Number(p.id), item_title: p.item_title, since: p.updated_at, message: p.last_error, link: `/org/${enc(p.org_code)}/publishing?show=problems`,
       })),
     ],
   };

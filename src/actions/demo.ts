@@ -38,14 +38,18 @@ export async function loadDemoData(deps: Deps, opts: DemoOptions): Promise<DemoR
   return result;
 }
 
-/** Synthetic self-assessments of last year and this year, so the practice benchmark has something to show. */
+/**
+ * Synthetic self-assessments of last year (BSN's among them) and this year (BSN's still to be made), so
+ * the practice benchmark has something to show.
+ */
 async function seedAssessments(deps: Deps): Promise<void> {
   const iso = await findGroupByCode(deps.db.kysely, 'ISO');
   if (!iso) return;
   const codes = await memberCodes(deps.db.kysely, iso.id);
   const year = Number(deps.now().slice(0, 4));
   for (const period of [String(year - 1), String(year)]) {
-    for (const a of demoAssessments(codes, period)) await savePracticeAssessment(SYSTEM, a.org, period, { answers: a.answers, network: 'ISO' }, deps);
+    const who = period === String(year) ? codes.filter((c) => c !== 'BSN') : codes;
+    for (const a of demoAssessments(who, period)) await savePracticeAssessment(SYSTEM, a.org, period, { answers: a.answers, network: 'ISO' }, deps);
   }
 }
 

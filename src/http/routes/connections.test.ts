@@ -104,6 +104,34 @@ describe('connections API', () => {
     expect((await call('DELETE', '/api/connections/youtube/examplestandards')).status).toBe(404);
   });
 
+  it('sends a browser back to the accounts page (connected, or the error) and keeps JSON for API clients', async () => {
+    const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const browse = async (path: string) => app.request(path, { headers: { ...auth, accept: html } });
+    const start = await call('GET', '/api/connections/youtube/authorize?account=examplestandards');
+    const consent = await fetch(start.location ?? '', { redirect: 'manual' });
+    const back = new URL(consent.headers.get('location') ?? '');
+    const done = await browse(back.pathname + back.search);
+    expect(done.status).toBe(302);
+    expect(done.headers.get('location')).toBe('/org/BSN/accounts?connected=youtube/examplestandards');
+    // The same state again: the browser lands on the same page with the message.
+    const again = await browse(back.pathname + back.search);
+    expect(again.status).toBe(302);
+    const to = new URL(again.headers.get('location') ?? '', 'http://localhost');
+    expect(to.pathname).toBe('/settings'); // the state is used up, so its organisation is no longer known
+    expect(to.searchParams.get('connect_error')).toMatch(/authorization state/);
+    // A refusal on the consent page: back to the account's organisation, with the platform's words.
+    const refused = await call('GET', '/api/connections/x/authorize?account=example_std');
+    const state = new URL(refused.location ?? '').searchParams.get('state') ?? '';
+    const denied = await browse(`/api/connections/x/callback?state=${state}&error=access_denied&error_description=${encodeURIComponent('The user said no')}`);
+    const deniedTo = new URL(denied.headers.get('location') ?? '', 'http://localhost');
+    expect(deniedTo.pathname).toBe('/org/BSN/accounts');
+    expect(deniedTo.searchParams.get('connect_error')).toMatch(/The user said no/);
+    // An API client asking for JSON keeps its JSON answer.
+    const api = await app.request('/api/connections/x/callback?state=forged&code=abc', { headers: { ...auth, accept: 'application/json, text/html' } });
+    expect(api.status).toBe(400);
+    expect(api.headers.get('content-type')).toMatch(/json/);
+  });
+
   it('refuses platforms without a connector, unknown accounts and forged states', async () => {
     expect((await call('GET', '/api/connections/myspace/authorize?account=bsn_tt')).status).toBe(404);
     // TikTok has a connector now: it sends the browser to TikTok's consent page.

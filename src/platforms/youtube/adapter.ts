@@ -9,6 +9,7 @@ import {
   type AuthorizeRequest, type CallContext, type InboxPage, type LookupResult, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
 } from '../types.ts';
 import { nextThreadsPage, readThreadsPage, threadsCall, toEntries } from './comments.ts';
+import { uploadVideo, youtubeTitle, type Privacy } from './publish.ts';
 import { COSTS, nextQuotaReset, type YoutubeCall } from './quota.ts';
 
 export interface YoutubeOptions {
@@ -20,6 +21,10 @@ export interface YoutubeOptions {
   timeoutMs: number;
   /** maxResults of playlist pages, at most 50. */
   pageSize?: number;
+  /** Privacy of published videos (YOUTUBE_PRIVACY_STATUS); public by default. */
+  privacyStatus?: Privacy | undefined;
+  /** The upload host's base; derived from apiUrl when absent. */
+  uploadUrl?: string;
 }
 
 /** force-ssl is the scope that lets us answer comments (comments.insert). */
@@ -183,9 +188,15 @@ export class YoutubeAdapter implements PlatformAdapter {
     return { items, next: next ? JSON.stringify([playlist, next]) : null };
   }
 
-  /** The channel's uploads, newest first, matched on the video title (ready for when uploading arrives). */
+  /** A resumable upload of the variant's one video (publish.ts). */
+  publish(_target: Target, ctx: CallContext, variant: Variant): Promise<Published> {
+    const uploadUrl = this.o.uploadUrl ?? this.o.apiUrl.replace(/\/youtube\/v3\/?$/, '/upload/youtube/v3');
+    return uploadVideo({ uploadUrl, timeoutMs: this.o.timeoutMs, privacyStatus: this.o.privacyStatus ?? 'public', error: youtubeError }, ctx, variant);
+  }
+
+  /** The channel's recent uploads, newest first, matched on the title publish gave the video. */
   findPublished(target: Target, ctx: CallContext, variant: Variant, since: string): Promise<LookupResult> {
-    return scanForPost((page) => this.posts(target, ctx, page), variant.text, since);
+    return scanForPost((page) => this.posts(target, ctx, page), youtubeTitle(variant), since);
   }
 
   /**

@@ -2,6 +2,7 @@
 // comment threads and replies for the inbox (comments.insert costs 50 units and needs force-ssl).
 import { createHash } from 'node:crypto';
 import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
+import { FakeYtUploads } from './fake-upload.ts';
 
 export interface FakeVideo {
   id: string;
@@ -111,6 +112,8 @@ export class FakeYoutube extends FakePlatform {
   /** The scopes each code, refresh token and access token carries. */
   private readonly scopes = new Map<string, string>();
   private seq = 0;
+  /** Resumable uploads (fake-upload.ts). */
+  readonly uploads = new FakeYtUploads(this.channels, () => this.url);
 
   grant(channelId = 'UCx1ExampleStdAgency000A', ttlSeconds = 3599, scope = SCOPES): { accessToken: string; refreshToken: string } {
     const g = { accessToken: this.tokens.issue('access', channelId, ttlSeconds, 'ya29.'), refreshToken: this.tokens.issue('refresh', channelId, null, '1//') };
@@ -130,6 +133,7 @@ export class FakeYoutube extends FakePlatform {
       return { redirect: to.toString() };
     }
     if (r.path === '/token') return this.token(r);
+    if (r.path === '/upload/youtube/v3/videos') return this.uploads.handle(r, this.tokens.check(r.token, 'access')?.subject, this.scopes.get(r.token ?? '') ?? '');
     const resource = r.path.replace(/^\/youtube\/v3\//, '');
     const keyed = r.headers['x-goog-api-key'] === FAKE_YT_KEY || r.query.get('key') === FAKE_YT_KEY;
     const who = keyed ? undefined : this.tokens.check(r.token, 'access');

@@ -8,6 +8,7 @@ import { useOrganizations } from '../api/queries.ts';
 import Overview from '../pages/Overview.tsx';
 import { ErrorAlert, Loading } from '../components/States.tsx';
 import { useI18n, type Lang, type MessageKey } from '../i18n/index.tsx';
+import { AlertsBanner } from './AlertsBanner.tsx';
 import { useAuth } from './auth.tsx';
 import { Link, match, useRouter, withPeriod } from './router.tsx';
 
@@ -15,6 +16,7 @@ const Accounts = lazy(() => import('../pages/Accounts.tsx'));
 const Posts = lazy(() => import('../pages/Posts.tsx'));
 const Inbox = lazy(() => import('../pages/Inbox.tsx'));
 const Calendar = lazy(() => import('../pages/Calendar.tsx'));
+const Publishing = lazy(() => import('../pages/Publishing.tsx'));
 const Composer = lazy(() => import('../pages/Composer.tsx'));
 const Media = lazy(() => import('../pages/Media.tsx'));
 const Meetings = lazy(() => import('../pages/Meetings.tsx'));
@@ -46,6 +48,7 @@ function Page({ path }: { path: string }): ReactNode {
   if ((m = match('/org/:code/posts', path))) return <Posts code={m.code ?? ''} />;
   if ((m = match('/org/:code/inbox', path))) return <Inbox code={m.code ?? ''} />;
   if ((m = match('/org/:code/calendar', path))) return <Calendar code={m.code ?? ''} />;
+  if ((m = match('/org/:code/publishing', path))) return <Publishing code={m.code ?? ''} />;
   if ((m = match('/org/:code/compose', path))) return <Composer code={m.code ?? ''} />;
   if ((m = match('/org/:code/media', path))) return <Media code={m.code ?? ''} />;
   if ((m = match('/org/:code/meetings', path))) return <Meetings code={m.code ?? ''} />;
@@ -149,6 +152,7 @@ function Shell() {
         { key: 'nav.posts', to: `/org/${encodeURIComponent(org)}/posts` },
         { key: 'nav.inbox', to: `/org/${encodeURIComponent(org)}/inbox` },
         { key: 'nav.calendar', to: `/org/${encodeURIComponent(org)}/calendar` },
+        { key: 'nav.publishing', to: `/org/${encodeURIComponent(org)}/publishing` },
         { key: 'nav.compose', to: `/org/${encodeURIComponent(org)}/compose` },
         { key: 'nav.media', to: `/org/${encodeURIComponent(org)}/media` },
         { key: 'nav.meetings', to: `/org/${encodeURIComponent(org)}/meetings` },
@@ -225,6 +229,7 @@ function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
+        <AlertsBanner />
         <Suspense fallback={<Loading />}>
           <Page path={path} />
         </Suspense>

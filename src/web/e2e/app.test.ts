@@ -1,9 +1,9 @@
 // The web app end to end: the real server (on this Vitest project's database) driven in Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createTestTarget } from '../../testing/db.ts';
-import { chromiumPath, ensureWebBuild, launchBrowser, startServer, type Server } from './harness.ts';
-import { addUser, apiAs, hasAuth, signIn } from './session.ts';
+import { chromiumPath, type Server } from './harness.ts';
+import { useServerAndBrowser } from './suite.ts';
+import { apiAs, signIn } from './session.ts';
 
 const ADMIN = { email: 'admin@example.org', password: 'e2e-admin-password-1', role: 'admin', name: 'Ada Admin' };
 const VIEWER = { email: 'viewer@example.org', password: 'e2e-viewer-password-1', role: 'viewer', name: 'Vera Viewer', org: 'BSN' };
@@ -11,28 +11,12 @@ const XSS = '<img src=x onerror=alert(1)>';
 const BSN_2019 = 'from=2019-01-01&to=2019-08-09';
 
 describe.skipIf(!chromiumPath())('web app in Chromium', () => {
+  const e2e = useServerAndBrowser([ADMIN, VIEWER]);
   let server: Server;
   let browser: Browser;
   let auth = false;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    const { target, remove } = await createTestTarget();
-    cleanups.push(remove);
-    server = await startServer({ env: target.kind === 'postgres' ? { DATABASE_URL: target.url } : {} });
-    cleanups.unshift(() => server.stop());
-    auth = await hasAuth(server);
-    if (auth) {
-      await addUser(server, ADMIN);
-      await addUser(server, VIEWER);
-    }
-    browser = await launchBrowser();
-    cleanups.unshift(() => browser.close());
-  });
-
-  afterAll(async () => {
-    for (const f of cleanups) await f();
+  beforeAll(() => {
+    ({ server, browser, auth } = e2e);
   });
 
   /** A fresh browser context (no storage), signed in as `user` when the server has sign-in. */

@@ -1,31 +1,26 @@
 // The inbox in Chromium: entries of BSN's accounts (one with markup in its text, shown as text), the
 // responsiveness summary, marking done and the status filter; usable at 375 px.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
 import { findAccount } from '../../db/queries/accounts.ts';
 import { insertEntries } from '../../db/queries/inbox.ts';
-import { createTestTarget } from '../../testing/db.ts';
-import { chromiumPath, ensureWebBuild, launchBrowser, startServer, type Server } from './harness.ts';
-import { addUser, hasAuth, signIn } from './session.ts';
+import { chromiumPath, type Server } from './harness.ts';
+import { useServerAndBrowser } from './suite.ts';
+import { signIn } from './session.ts';
 
 const ADMIN = { email: 'inbox-admin@example.org', password: 'e2e-inbox-password-1', role: 'admin' };
 const XSS = '<img src=x onerror="window.__pwned=1"> Kapan webinar berikutnya?';
 
 describe.skipIf(!chromiumPath())('inbox in Chromium', () => {
+  const e2e = useServerAndBrowser([ADMIN]);
   let server: Server;
   let browser: Browser;
   let auth = false;
-  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    ensureWebBuild();
-    const { target, remove } = await createTestTarget();
-    cleanups.push(remove);
-    server = await startServer({ env: target.kind === 'postgres' ? { DATABASE_URL: target.url } : {} });
-    cleanups.unshift(() => server.stop());
-    auth = await hasAuth(server);
-    if (auth) await addUser(server, ADMIN);
+    ({ server, browser, auth } = e2e);
+    const target = e2e.target;
     // Entries as the sync would have stored them, written straight into the server's database.
     const db = openDatabase(target.kind === 'postgres' ? target : { kind: 'sqlite', path: `${server.env.DATA_DIR}/socialbench.db` });
     try {
@@ -42,12 +37,6 @@ describe.skipIf(!chromiumPath())('inbox in Chromium', () => {
     } finally {
       await db.close();
     }
-    browser = await launchBrowser();
-    cleanups.unshift(() => browser.close());
-  });
-
-  afterAll(async () => {
-    for (const f of cleanups) await f();
   });
 
   async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {

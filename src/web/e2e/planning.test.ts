@@ -3,12 +3,12 @@
 // the calendar and in the iCalendar feed. Then moving items on the calendar, by drag and by keyboard.
 import ical from 'node-ical';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { weekStart } from '../../core/content/cadence.ts';
 import { addDays } from '../../core/time.ts';
-import { createTestTarget } from '../../testing/db.ts';
-import { chromiumPath, ensureWebBuild, launchBrowser, startServer, type Server } from './harness.ts';
-import { addUser, apiAs, hasAuth, signIn } from './session.ts';
+import { chromiumPath, type Server } from './harness.ts';
+import { useServerAndBrowser } from './suite.ts';
+import { apiAs, signIn } from './session.ts';
 
 const ADMIN = { email: 'plan-admin@example.org', password: 'e2e-admin-password-1', role: 'admin', name: 'Ada Admin' };
 const EDITOR = { email: 'editor@bsn.example.org', password: 'e2e-editor-password-1', role: 'editor', name: 'Eka Editor', org: 'BSN' };
@@ -19,25 +19,12 @@ const ZONE = 'Asia/Jakarta';
 const inJakarta = (days: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(Date.now() + days * 86_400_000);
 
 describe.skipIf(!chromiumPath())('planning in Chromium', () => {
+  const e2e = useServerAndBrowser([ADMIN, EDITOR, MANAGER]);
   let server: Server;
   let browser: Browser;
   let auth = false;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    const { target, remove } = await createTestTarget();
-    cleanups.push(remove);
-    server = await startServer({ env: target.kind === 'postgres' ? { DATABASE_URL: target.url } : {} });
-    cleanups.unshift(() => server.stop());
-    auth = await hasAuth(server);
-    if (auth) for (const u of [ADMIN, EDITOR, MANAGER]) await addUser(server, u);
-    browser = await launchBrowser();
-    cleanups.unshift(() => browser.close());
-  });
-
-  afterAll(async () => {
-    for (const f of cleanups) await f();
+  beforeAll(() => {
+    ({ server, browser, auth } = e2e);
   });
 
   /** A fresh browser context, signed in as `user` when the server has sign-in. */

@@ -1,10 +1,10 @@
 // The practice benchmark end to end: a manager of BSN fills the self-assessment, the coordinator of the
 // ISO network sees it in the network view and reads BSN's case page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createTestTarget } from '../../testing/db.ts';
-import { chromiumPath, ensureWebBuild, launchBrowser, startServer, type Server } from './harness.ts';
-import { addUser, hasAuth, signIn } from './session.ts';
+import { chromiumPath, type Server } from './harness.ts';
+import { useServerAndBrowser } from './suite.ts';
+import { signIn } from './session.ts';
 
 const MANAGER = { email: 'manager@bsn.example', password: 'e2e-manager-password-1', role: 'manager', name: 'Maya Manager', org: 'BSN' };
 const COORDINATOR = { email: 'coordinator@iso.example', password: 'e2e-coordinator-password-1', role: 'coordinator', name: 'Cory Coordinator', network: 'ISO' };
@@ -13,28 +13,12 @@ const PERIOD = String(new Date().getUTCFullYear());
 const ANSWERED = ['team_ownership', 'planning_meetings', 'evaluation_meetings', 'visual_content', 'persona_style', 'network_liaison'];
 
 describe.skipIf(!chromiumPath())('practice benchmark in Chromium', () => {
+  const e2e = useServerAndBrowser([MANAGER, COORDINATOR]);
   let server: Server;
   let browser: Browser;
   let auth = false;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    const { target, remove } = await createTestTarget();
-    cleanups.push(remove);
-    server = await startServer({ env: target.kind === 'postgres' ? { DATABASE_URL: target.url } : {} });
-    cleanups.unshift(() => server.stop());
-    auth = await hasAuth(server);
-    if (auth) {
-      await addUser(server, MANAGER);
-      await addUser(server, COORDINATOR);
-    }
-    browser = await launchBrowser();
-    cleanups.unshift(() => browser.close());
-  });
-
-  afterAll(async () => {
-    for (const f of cleanups) await f();
+  beforeAll(() => {
+    ({ server, browser, auth } = e2e);
   });
 
   async function open(path: string, user: { email: string; password: string }, width = 1280): Promise<{ page: Page; errors: string[] }> {

@@ -16,6 +16,12 @@ export const en = {
   'nav.reports': 'Reports',
   'nav.import': 'Import',
   'nav.settings': 'Settings',
+  'nav.publishing': 'Publishing',
+  'alerts.title': 'Needs your attention',
+  'alerts.connection_expired': '{account} ({org}): connect it again',
+  'alerts.publication_needs_check': '“{title}” on {account} ({org}) needs a check',
+  'alerts.publication_failed': '“{title}” on {account} ({org}) failed to publish',
+  'alerts.more': 'and {count} more',
   'nav.organisation': 'Organisation',
   'nav.main': 'Main navigation',
 

@@ -18,6 +18,12 @@ export const id: Record<MessageKey, string> = {
   'nav.reports': 'Laporan',
   'nav.import': 'Impor',
   'nav.settings': 'Pengaturan',
+  'nav.publishing': 'Penerbitan',
+  'alerts.title': 'Perlu perhatian Anda',
+  'alerts.connection_expired': '{account} ({org}): hubungkan lagi',
+  'alerts.publication_needs_check': '“{title}” di {account} ({org}) perlu dicek',
+  'alerts.publication_failed': '“{title}” di {account} ({org}) gagal terbit',
+  'alerts.more': 'dan {count} lainnya',
   'nav.organisation': 'Organisasi',
   'nav.main': 'Navigasi utama',
 

@@ -13,6 +13,7 @@ import { Section } from '../components/Section.tsx';
 import { QueryState } from '../components/States.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { todayIn } from '../i18n/format.ts';
+import { ConnectionsSection, ConnectNotice } from '../components/ops/Connections.tsx';
 
 export default function Accounts({ code }: { code: string }) {
   const { t } = useI18n();
@@ -20,8 +21,10 @@ export default function Accounts({ code }: { code: string }) {
     <OrgPage code={code} page={t('accounts.title')}>
       {(o) => (
         <>
+          <ConnectNotice />
           <Text size="sm">{t('accounts.intro')}</Text>
           <AccountTable org={o} />
+          <ConnectionsSection org={o} />
           <TeamTable org={o} />
         </>
       )}

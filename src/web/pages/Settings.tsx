@@ -12,12 +12,18 @@ import { MutationForm } from '../components/MutationForm.tsx';
 import { PageTitle, Section } from '../components/Section.tsx';
 import { ErrorAlert, QueryState } from '../components/States.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { useIsAdmin } from '../components/ops/api.ts';
+import { ConnectNotice } from '../components/ops/Connections.tsx';
+import { ServiceStatus } from '../components/ops/ServiceStatus.tsx';
 
 export default function Settings() {
   const { t } = useI18n();
+  const isAdmin = useIsAdmin();
   return (
     <Stack gap="md">
       <PageTitle>{t('settings.title')}</PageTitle>
+      <ConnectNotice />
+      {isAdmin && <ServiceStatus />}
       <Allowed ability="manage-users">
         <Users />
       </Allowed>
