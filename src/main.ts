@@ -108,13 +108,13 @@ export async function startServer(config: Config, opts: { viaFlag?: boolean; dem
 /** A process that only does background work (`socialbench worker`): reports, sync, heartbeat. */
 export async function startWorker(
   config: Config,
-  opts: { viaFlag?: boolean; sync?: boolean; reports?: boolean } = {},
+  opts: { viaFlag?: boolean; sync?: boolean; reports?: boolean; publish?: boolean } = {},
 ): Promise<{ log: Logger; close(): Promise<void> }> {
   const log = createLogger(config.logLevel);
   const secretKey = ensureSecretKey(config);
   const db = await openAndMigrate(config, opts.viaFlag);
   const deps = makeDeps(db, { mail: config.mail, secretKey, connectors: connectorsFromSettings(config.platforms), dataDir: config.dataDir });
-  const work = startBackgroundWork(deps, { log, kind: 'worker', platforms: config.platforms, sync: opts.sync, reports: opts.reports });
+  const work = startBackgroundWork(deps, { log, kind: 'worker', platforms: config.platforms, sync: opts.sync, reports: opts.reports, publish: opts.publish });
   log.info({ database: db.describe }, 'socialbench worker started');
   return {
     log,

@@ -6,6 +6,8 @@ import * as q from '../db/queries/publishing.ts';
 import { PlatformError, RateLimited, type Target, type Variant } from '../platforms/types.ts';
 import { connectorFor, NoAccess, withOwnAccess } from './connections.ts';
 import type { Deps } from './context.ts';
+import { addQuotaUse } from '../db/queries/sync.ts';
+import { quotaDay } from '../platforms/youtube/quota.ts';
 import { variantMediaOf } from './public-media.ts';
 import { noteFailure, recordPublished, variantOf, type Sent } from './publishing.ts';
 
@@ -86,8 +88,15 @@ async function attempt(deps: Deps, c: q.PublishContext, variant: Variant | null)
   // Library media as signed public URLs and byte readers (public-media.ts); made per attempt, so links are fresh.
   const media = await variantMediaOf(deps, c.media);
   const full: Variant = media.length ? { ...variant, media } : variant;
-  const p = await withOwnAccess(deps, { id: c.account_id, platform: c.platform, handle: c.handle }, (access) => publish(target, { access }, full));
-  return { kind: 'published', postId: p.postId, permalink: p.permalink };
+  // Quota units the call spends (YouTube's videos.insert), counted with the sync's, answered or not.
+  const units = new Map<string, number>();
+  const onCost = (bucket: string, n: number) => units.set(bucket, (units.get(bucket) ?? 0) + n);
+  try {
+    const p = await withOwnAccess(deps, { id: c.account_id, platform: c.platform, handle: c.handle }, (access) => publish(target, { access, onCost }, full));
+    return { kind: 'published', postId: p.postId, permalink: p.permalink };
+  } finally {
+    for (const [bucket, n] of units) await addQuotaUse(deps.db.kysely, c.platform, bucket, quotaDay(Date.now()), n);
+  }
 }
 
 interface Ctx {

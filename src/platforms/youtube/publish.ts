@@ -37,7 +37,7 @@ export function checkYoutubeVariant(v: Variant): { video: VariantMedia; title: s
   const videos = media.filter((m) => m.kind === 'video');
   if (videos.length !== 1 || media.length !== 1) throw new Rejected('youtube', 'a YouTube post is exactly one video from the media library');
   const video = videos[0] as VariantMedia;
-  if (!video.read || !video.bytes) throw new Rejected('youtube', 'the video file is not available to upload (only media-library files can go to YouTube)');
+  if (!video.read || !video.bytes) throw new Rejected('youtube', 'the video file is not available to upload (only files of the media library can go to YouTube)');
   const title = youtubeTitle(v);
   const description = youtubeDescription(v);
   if (!title) throw new Rejected('youtube', 'the video needs a title (the variant title, or a first line of text)');
