@@ -10,7 +10,7 @@
 //
 // dashboard-api: a real server process on the same database; 20 concurrent clients (autocannon) ask for
 // every metric of BSN, all platforms, one year; baseline: GET /api/health in the same run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -68,12 +68,24 @@ function freePort(): Promise<number> {
   });
 }
 
-async function load(url: string): Promise<autocannon.Result> {
-  return autocannon({ url, connections: 20, duration: 8 });
+async function load(url: string, headers: Record<string, string> = {}): Promise<autocannon.Result> {
+  return autocannon({ url, connections: 20, duration: 8, headers });
+}
+
+/** Adds a viewer of BSN to the database through the CLI (the API needs a session since sign-in). */
+function addViewer(dbPath: string, email: string, password: string): void {
+  const r = spawnSync(process.execPath, [resolve(import.meta.dirname, '../bin/socialbench.js'), '--db', dbPath, 'user', 'add', '--email', email, '--role', 'viewer', '--org', 'BSN', '--password-stdin'], {
+    input: `${password}\n`,
+    env: { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: resolve(dbPath, '..') },
+  });
+  if (r.status !== 0) throw new Error(`user add failed: ${String(r.stderr)}`);
 }
 
 async function dashboardApi() {
   const path = await demoDatabase(10);
+  const email = `bench-${Date.now()}@example.org`;
+  const password = 'bench-password-123';
+  addViewer(path, email, password);
   const port = await freePort();
   const server = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/socialbench.js'), '--db', path, 'serve', '--no-demo', '--port', String(port)], {
     env: { ...process.env, LOG_LEVEL: 'silent', SOCIALBENCH_DEMO: 'off', DATA_DIR: resolve(path, '..') },
@@ -89,11 +101,14 @@ async function dashboardApi() {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    if (!login.ok) throw new Error(`sign-in answered ${login.status}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const metricsUrl = `${base}/api/organizations/BSN/metrics?from=2025-11-27&to=2026-11-26`;
-    const check = await fetch(metricsUrl);
+    const check = await fetch(metricsUrl, { headers: { cookie } });
     if (!check.ok) throw new Error(`metrics endpoint answered ${check.status}`);
     const health = await load(`${base}/api/health`);
-    const metrics = await load(metricsUrl);
+    const metrics = await load(metricsUrl, { cookie });
     if (metrics.non2xx > 0) throw new Error(`${metrics.non2xx} metrics requests failed`);
     return {
       value: metrics.requests.average,

@@ -94,7 +94,18 @@ export async function principalOf(user: q.UserRow, deps: Deps): Promise<Principa
   };
 }
 
-/** The session behind a cookie token, or null when there is none, it expired or its user was disabled. */
+/** Who a session is, kept briefly per process so a page's burst of requests reads the user once. */
+const PRINCIPAL_TTL_MS = 10_000;
+const principals = new Map<string, { until: number; user: UserView; actor: ResolvedSession['actor'] }>();
+
+/** How often a session's idle expiry is pushed forward (each write also ends SQLite's cached results). */
+const TOUCH_EVERY_MS = 10 * 60_000;
+
+/**
+ * The session behind a cookie token, or null when there is none, it expired or its user was disabled.
+ * The session row is read on every request, so sign-out, resets and role changes (which delete the
+ * sessions) take effect at once; the user's networks and held accounts may lag by up to 10 seconds.
+ */
 export async function resolveSession(cookieToken: string, deps: Deps): Promise<ResolvedSession | null> {
   const db = deps.db.kysely;
   const id = sha256(cookieToken);
@@ -105,12 +116,16 @@ export async function resolveSession(cookieToken: string, deps: Deps): Promise<R
     await q.deleteSession(db, id);
     return null;
   }
+  if (Date.parse(now) - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) await q.touchSession(db, id, now, plusMs(now, SESSION_IDLE_HOURS * 3_600_000));
+  const cached = principals.get(id);
+  if (cached && cached.until > Date.now()) return { sessionId: id, user: cached.user, csrf_token: s.csrf_token, actor: cached.actor };
   const user = await q.findUserById(db, s.user_id);
   if (!user || !user.active) return null;
-  // Slide the idle expiry, writing at most once a minute per session.
-  if (Date.parse(now) - Date.parse(s.last_seen_at) > 60_000) await q.touchSession(db, id, now, plusMs(now, SESSION_IDLE_HOURS * 3_600_000));
   const principal = await principalOf(user, deps);
-  return { sessionId: id, user: userView(user), csrf_token: s.csrf_token, actor: { kind: 'user', principal, email: user.email, name: user.name } };
+  const entry = { until: Date.now() + PRINCIPAL_TTL_MS, user: userView(user), actor: { kind: 'user' as const, principal, email: user.email, name: user.name } };
+  if (principals.size > 5000) principals.clear();
+  principals.set(id, entry);
+  return { sessionId: id, user: entry.user, csrf_token: s.csrf_token, actor: entry.actor };
 }
 
 /** Constant-time comparison of the CSRF header with the session's token. */

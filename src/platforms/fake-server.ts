@@ -28,6 +28,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes as received (uploads). */
+  raw: Buffer;
   /** The bearer token of the Authorization header, or the access_token parameter. */
   token: string | undefined;
   form(): URLSearchParams;
@@ -92,7 +94,7 @@ export class FakeServer {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => void this.serve(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks).toString('utf8'), res));
+      req.on('end', () => void this.serve(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks), res));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', () => resolve()));
     const addr = this.server.address();
@@ -100,7 +102,8 @@ export class FakeServer {
     return this;
   }
 
-  private async serve(method: string, rawUrl: string, headers: IncomingHttpHeaders, body: string, res: ServerResponse): Promise<void> {
+  private async serve(method: string, rawUrl: string, headers: IncomingHttpHeaders, raw: Buffer, res: ServerResponse): Promise<void> {
+    const body = raw.toString('utf8');
     const u = new URL(rawUrl, 'http://fake');
     this.requests.push({ method, path: u.pathname, query: u.searchParams, body });
     const fault = this.takeFault(method, u.pathname);
@@ -112,6 +115,7 @@ export class FakeServer {
       query: u.searchParams,
       headers,
       body,
+      raw,
       token: tokenOf(headers, u.searchParams, body),
       form: () => new URLSearchParams(body),
       json: () => (body ? (JSON.parse(body) as unknown) : undefined),

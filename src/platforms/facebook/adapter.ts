@@ -3,6 +3,7 @@ import type { OAuthClient } from '../../config.ts';
 import type { PostType } from '../../core/platforms.ts';
 import { call, list, num, pick, str, type Answer, type CallOptions } from '../http.ts';
 import { scanForPost } from '../lookup.ts';
+import { publishFacebook, type Graph as FbGraph } from './publish.ts';
 import { graphError, longLivedUserToken, loginDialogUrl } from '../meta.ts';
 import {
   AuthExpired, Rejected,
@@ -129,14 +130,11 @@ export class FacebookAdapter implements PlatformAdapter {
     return { items, next };
   }
 
-  async publish(target: Target, ctx: CallContext, variant: Variant): Promise<Published> {
-    const form: Record<string, string> = { message: variant.text };
-    if (variant.link) form.link = variant.link;
-    const a = await this.graph(`${this.node(target)}/feed`, {}, this.tokenOf(ctx), { method: 'POST', form, write: true });
-    const id = str(pick(a.body, 'id'));
-    if (!id) throw new Rejected('facebook', 'the feed answered without a post id');
-    const [pageId, postId] = id.split('_');
-    return { postId: id, permalink: pageId && postId ? `https://www.facebook.com/${pageId}/posts/${postId}` : null };
+  /** Feed, photo(s) or video by their public URLs (publish.ts). */
+  publish(target: Target, ctx: CallContext, variant: Variant): Promise<Published> {
+    const token = this.tokenOf(ctx);
+    const graph: FbGraph = (path, params, extra = {}) => this.graph(path, params, token, extra);
+    return publishFacebook(graph, this.node(target), variant);
   }
 
   /** The Page's published_posts, newest first; the message is what publish sent as `message`. */

@@ -1,5 +1,6 @@
 // A local fake of the Facebook Graph API (Pages): login dialog, tokens, Page fields, posts, feed, comments.
 import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
+import { FakeFbMediaPosts } from './fake-media.ts';
 
 export interface FakeFbPost {
   id: string;
@@ -65,6 +66,8 @@ export class FakeFacebook extends FakePlatform {
   readonly tokens = new FakeTokens();
   readonly pages = seedPages();
   private postSeq = 0;
+  /** Photos, videos and posts attaching photos (fake-media.ts). */
+  readonly mediaPosts = new FakeFbMediaPosts((page) => `${page.id}_1221878000000${String(++this.postSeq).padStart(5, '0')}`);
 
   /** A Page token as the connect flow would have stored it. */
   pageToken(pageId = '104512345678901'): string {
@@ -86,7 +89,7 @@ export class FakeFacebook extends FakePlatform {
     return { status: 400, body: err(190, 'Invalid OAuth access token - Cannot parse access token') };
   }
 
-  protected handle(r: FakeRequest): FakeResponse {
+  protected async handle(r: FakeRequest): Promise<FakeResponse> {
     const path = r.path.replace(/^\/v\d+\.\d+/, '');
     if (path === '/dialog/oauth') {
       const code = this.tokens.issue('code', 'user:1', 600);
@@ -114,7 +117,12 @@ export class FakeFacebook extends FakePlatform {
       : { 'x-app-usage': JSON.stringify({ call_count: 2, total_time: 1, total_cputime: 1 }) };
     if (page && edge === undefined && r.method === 'GET') return { headers, body: pageFields(page, r.query.get('fields')) };
     if (page && (edge === 'published_posts' || edge === 'posts') && r.method === 'GET') return { headers, body: this.postsPage(page, r) };
-    if (page && edge === 'feed' && r.method === 'POST') return this.publish(page, who.subject, r);
+    if (page && (edge === 'feed' || edge === 'photos' || edge === 'videos') && r.method === 'POST') {
+      if (who.subject !== `page:${page.id}`) return this.publish(page, who.subject, r);
+      const media = await this.mediaPosts.handle(page, edge, r);
+      if (media) return media;
+      if (edge === 'feed') return this.publish(page, who.subject, r);
+    }
     const post = this.pages.flatMap((p) => p.posts).find((p) => p.id === node);
     if (post && edge === 'comments' && r.method === 'GET') {
       const stream = r.query.get('filter') === 'stream';

@@ -19,7 +19,7 @@ export interface XOptions {
   pageSize?: number;
 }
 
-export const X_SCOPES = ['tweet.read', 'users.read', 'tweet.write', 'offline.access'];
+export const X_SCOPES = ['tweet.read', 'users.read', 'tweet.write', 'media.write', 'offline.access'];
 
 /** Problem `type` URIs differ in host between docs and live answers: match the path suffix. */
 function problem(a: Answer): string {
@@ -168,8 +168,12 @@ export class XAdapter implements PlatformAdapter {
     return variant.link ? `${variant.text} ${variant.link}` : variant.text;
   }
 
-  publish(target: Target, ctx: CallContext, variant: Variant): Promise<Published> {
-    return this.create(ctx, { text: XAdapter.text(variant) }, target.handle);
+  /** Library media are uploaded first (publish.ts); the post then carries their ids. */
+  async publish(target: Target, ctx: CallContext, variant: Variant): Promise<Published> {
+    const media = variant.media ?? [];
+    checkXMedia(media, (variant.mediaUrls?.length ?? 0) > 0);
+    const ids = await uploadXMedia((path, extra = {}) => this.api(path, ctx, extra), media, this.o.media ?? DEFAULT_X_MEDIA);
+    return this.create(ctx, { text: XAdapter.text(variant), ...(ids.length ? { media: { media_ids: ids } } : {}) }, target.handle);
   }
 
   /** The account's timeline, newest first (X returns posts within seconds of creation). */

@@ -2,7 +2,7 @@
 // file's users added, and one browser; both stopped and the database removed afterwards.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { DatabaseTarget } from '../../db/database.ts';
+import type { DatabaseTarget } from '../../config.ts';
 import { createTestTarget } from '../../testing/db.ts';
 import { ensureWebBuild, launchBrowser, startServer, type Server } from './harness.ts';
 import { addUser, hasAuth } from './session.ts';

@@ -1,7 +1,7 @@
 // The accounts page's platform connections: per official account its state (connected, expired ->
 // connect again, not connected), and for managers Connect (a plain link: the browser follows the
 // platform's consent page and comes back), Disconnect and Sync now; plus the notice after connecting.
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -72,7 +72,7 @@ const STATUS: Record<Connection['status'] | 'none', { label: OpsKey; color: stri
   expired: { label: 'conn.expired', color: 'orange' },
   revoked: { label: 'conn.revoked', color: 'gray' },
   error: { label: 'conn.error', color: 'red' },
-  none: { label: 'conn.none', color: 'gray' },
+  none: { label: 'conn.none', color: 'dark' },
 };
 
 function ConnectionRow({ org, account, connection, canManage }: { org: OrganizationDetail; account: Account; connection: Connection | undefined; canManage: boolean }) {
@@ -101,9 +101,9 @@ function ConnectionRow({ org, account, connection, canManage }: { org: Organizat
         {name}
       </Table.Th>
       <Table.Td>
-        <Badge color={status.color} variant="light" data-status={connection?.status ?? 'none'}>
+        <Text size="sm" fw={600} c={`${status.color}.8`} data-status={connection?.status ?? 'none'}>
           {t(status.label)}
-        </Badge>
+        </Text>
         {connection?.status === 'expired' && connection.flagged_at && (
           <Text size="xs" c="dimmed">
             {t('conn.since', { date: f.dateTime(connection.flagged_at, org.timezone) })}
