@@ -9,6 +9,8 @@ import {
   type AuthorizeRequest, type CallContext, type InboxPage, type LookupResult, type PlatformAdapter, type PlatformError, type PlatformPost, type PostsPage, type ProfileCounts, type Published, type Target, type TokenSet, type Variant,
 } from '../types.ts';
 
+import { checkXMedia, DEFAULT_X_MEDIA, uploadXMedia, type XMediaOptions } from './publish.ts';
+
 export interface XOptions {
   apiUrl: string;
   authorizeUrl: string;
@@ -17,6 +19,8 @@ export interface XOptions {
   timeoutMs: number;
   /** max_results of timeline pages, 5-100. */
   pageSize?: number;
+  /** Media upload pacing (tests make it quick). */
+  media?: XMediaOptions;
 }
 
 export const X_SCOPES = ['tweet.read', 'users.read', 'tweet.write', 'media.write', 'offline.access'];
