@@ -6,7 +6,8 @@ import { open } from 'node:fs/promises';
 import { NotFound } from '../core/errors.ts';
 import * as q from '../db/queries/media.ts';
 import { findOrganizationById } from '../db/queries/organizations.ts';
-import type { VariantMedia } from '../platforms/types.ts';
+import type { Platform } from '../core/platforms.ts';
+import { Rejected, type VariantMedia } from '../platforms/types.ts';
 import type { Deps } from './context.ts';
 import { filePath } from './media-files.ts';
 
@@ -86,9 +87,9 @@ const KINDS = new Set(['image', 'gif', 'video']);
 /**
  * A variant's media list (content_variants.media) as the adapters take it: library files with their
  * type, size, alt text, a signed public URL (when PUBLIC_URL is set) and a byte reader; entries described
- * by hand with an absolute http(s) URL as they are.
+ * by hand with an absolute http(s) URL as they are; entries without a file are refused (Rejected).
  */
-export async function variantMediaOf(deps: Deps, mediaJson: string | null): Promise<VariantMedia[]> {
+export async function variantMediaOf(deps: Deps, mediaJson: string | null, platform: Platform): Promise<VariantMedia[]> {
   let list: unknown[] = [];
   try {
     const parsed: unknown = JSON.parse(mediaJson ?? '[]');
@@ -116,7 +117,8 @@ export async function variantMediaOf(deps: Deps, mediaJson: string | null): Prom
       continue;
     }
     const e = m as { url?: unknown; kind?: unknown; bytes?: unknown; altText?: unknown };
-    if (typeof e.url !== 'string' || !/^https?:\/\//.test(e.url)) continue;
+    // Described by hand, without a file: sending the post without it would change what was approved.
+    if (typeof e.url !== 'string' || !/^https?:\/\//.test(e.url)) throw new Rejected(platform, 'the post has media described by hand that cannot be downloaded (not an http address); add the files to the media library and pick them in the post');
     const kind = typeof e.kind === 'string' && KINDS.has(e.kind) ? (e.kind as VariantMedia['kind']) : 'image';
     out.push({ kind, mime: null, bytes: typeof e.bytes === 'number' ? e.bytes : null, url: e.url, ...(typeof e.altText === 'string' ? { altText: e.altText } : {}) });
   }

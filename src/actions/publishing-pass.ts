@@ -2,6 +2,7 @@
 // platform, then claim due publications in batches and publish each with its account's own token.
 import { decide, decideCheck, DEFAULT_RETRY, SETTLE_DELAY_MS, type Decision, type LookupFinding, type Outcome, type RetryPolicy } from '../core/content/publication.ts';
 import { DomainError } from '../core/errors.ts';
+import type { Platform } from '../core/platforms.ts';
 import * as q from '../db/queries/publishing.ts';
 import { PlatformError, RateLimited, type Target, type Variant } from '../platforms/types.ts';
 import { connectorFor, NoAccess, withOwnAccess } from './connections.ts';
@@ -86,8 +87,8 @@ async function attempt(deps: Deps, c: q.PublishContext, variant: Variant | null)
   const publish = adapter.publish.bind(adapter);
   const target: Target = { handle: c.handle, externalId: c.external_id };
   // Library media as signed public URLs and byte readers (public-media.ts); made per attempt, so links are fresh.
-  const media = await variantMediaOf(deps, c.media);
-  const full: Variant = media.length ? { ...variant, media } : variant;
+  // Always set, so adapters never fall back to the raw URL list.
+  const full: Variant = { ...variant, media: await variantMediaOf(deps, c.media, c.platform as Platform) };
   // Quota units the call spends (YouTube's videos.insert), counted with the sync's, answered or not.
   const units = new Map<string, number>();
   const onCost = (bucket: string, n: number) => units.set(bucket, (units.get(bucket) ?? 0) + n);

@@ -238,7 +238,6 @@ export const POLICIES: Record<string, Rule> = {
   'POST /publications/{id}/settle': r('org_manage', via('publications', 'item_id', 'content_items')),
 };
 
-export const scopes = { global, org, group, account, row, via, groupRow, bodyOrg };
 
 interface Compiled {
   method: string;

@@ -67,6 +67,13 @@ describe('GET /api/public-media/{token}', () => {
     expect(verifyMediaToken(SECRET, good, later + 1000)).toBeUndefined();
   });
 
+  it('reads PUBLIC_URL as the media base only when it is set, and the YouTube privacy setting', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://bench.example/' }).platforms).toMatchObject({ publicMediaBase: 'https://bench.example', youtube: { privacyStatus: 'public' } });
+    expect(loadConfig({}).platforms.publicMediaBase).toBeUndefined();
+    expect(loadConfig({ YOUTUBE_PRIVACY_STATUS: 'unlisted' }).platforms.youtube.privacyStatus).toBe('unlisted');
+    expect(() => loadConfig({ YOUTUBE_PRIVACY_STATUS: 'secret' })).toThrow(/YOUTUBE_PRIVACY_STATUS must be public, unlisted or private/);
+  });
+
   it('gives no link without PUBLIC_URL (the connectors carry no public base)', () => {
     const d = { ...t.deps, connectors: connectorsFromSettings(loadConfig({}).platforms) };
     expect(publicMediaUrl(d, 1)).toBeUndefined();

@@ -1,6 +1,7 @@
 // A local fake of the X API v2: OAuth 2 with PKCE and rotating refresh tokens, users, timelines, posting.
 import { createHash } from 'node:crypto';
 import { FakePlatform, FakeTokens, type FakeRequest, type FakeResponse } from '../fake-server.ts';
+import { FakeXMediaUploads } from './fake-media.ts';
 
 export interface FakeTweet {
   id: string;
@@ -65,6 +66,8 @@ export class FakeX extends FakePlatform {
   readonly remaining = new Map<string, number>();
   private readonly challenges = new Map<string, { challenge: string; redirectUri: string }>();
   private seq = 0;
+  /** v2 media uploads (fake-media.ts). */
+  readonly uploads = new FakeXMediaUploads();
 
   /** Tokens as a finished connect of @username would have left them. */
   grant(username = 'example_std', ttlSeconds = 7200): { accessToken: string; refreshToken: string } {
@@ -76,7 +79,7 @@ export class FakeX extends FakePlatform {
     return this.users.find((u) => u.id === usernameOrId || u.username.toLowerCase() === usernameOrId.toLowerCase());
   }
 
-  protected handle(r: FakeRequest): FakeResponse {
+  protected async handle(r: FakeRequest): Promise<FakeResponse> {
     if (r.path === '/i/oauth2/authorize') {
       const code = this.tokens.issue('code', this.users[0]?.id ?? '0', 600);
       this.challenges.set(code, { challenge: r.query.get('code_challenge') ?? '', redirectUri: r.query.get('redirect_uri') ?? '' });
@@ -107,6 +110,10 @@ export class FakeX extends FakePlatform {
     if (parts[1] === 'users' && parts[3] === 'mentions') {
       const mentions = this.users.flatMap((u) => u.tweets.filter((t) => t.in_reply_to !== undefined && u.id !== parts[2]));
       return { headers, body: this.timeline(mentions, r) };
+    }
+    if (parts[1] === 'media') {
+      const answer = me ? await this.uploads.handle(r, me.subject) : { status: 403, body: errorBody(403) };
+      if (answer) return answer;
     }
     if (r.path === '/2/tweets' && r.method === 'POST') return me ? this.post(me.subject, r) : { status: 403, body: errorBody(403) };
     return { status: 404, body: problem(404, 'Not Found', `no route ${r.method} ${r.path}`) };
@@ -163,13 +170,16 @@ export class FakeX extends FakePlatform {
 
   private post(userId: string, r: FakeRequest): FakeResponse {
     const user = this.user(userId);
-    const body = r.json() as { text?: string; reply?: { in_reply_to_tweet_id?: string } } | undefined;
+    const body = r.json() as { text?: string; reply?: { in_reply_to_tweet_id?: string }; media?: { media_ids?: string[] } } | undefined;
     const text = body?.text ?? '';
     if (!user) return { status: 403, body: errorBody(403) };
     if ([...text].length > 280) return { status: 400, body: { errors: [{ message: 'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
     if (user.tweets.some((t) => t.text === text)) return { status: 403, body: problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.') };
     const id = String(1994200000000000000n + BigInt(++this.seq));
-    user.tweets.unshift({ id, text, created_at: new Date().toISOString(), metrics: { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 }, ...(body?.reply?.in_reply_to_tweet_id ? { in_reply_to: body.reply.in_reply_to_tweet_id } : {}) });
+    const ids = body?.media?.media_ids ?? [];
+    const media = ids.length ? this.uploads.attach(ids, userId, id) : undefined;
+    if (media !== undefined && media !== 'photo' && media !== 'video') return { status: 400, body: { errors: [{ message: media }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+    user.tweets.unshift({ id, text, ...(media ? { media } : {}), created_at: new Date().toISOString(), metrics: { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 }, ...(body?.reply?.in_reply_to_tweet_id ? { in_reply_to: body.reply.in_reply_to_tweet_id } : {}) });
     return { status: 201, body: { data: { id, text, edit_history_tweet_ids: [id] } } };
   }
 }
