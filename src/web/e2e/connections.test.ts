@@ -100,7 +100,7 @@ describe.skipIf(!chromiumPath())('connections, publishing queue and service stat
     await page.getByLabel('Address of the post').fill('https://x.com/bsn_sni/status/1790000000000000001');
     await page.getByRole('button', { name: 'Settle', exact: true }).click();
     await page.getByText('Settled.').waitFor();
-    await page.getByLabel('Show').selectOption('published');
+    await page.getByLabel('Show', { exact: true }).selectOption('published');
     await expect.poll(async () => (await page.getByTestId('publications-table').textContent()) ?? '').toContain('E2E Hari Standar');
     expect(errors).toEqual([]);
   });
