@@ -7,6 +7,7 @@ import { addDays, localDate } from '../core/time.ts';
 import * as q from '../db/queries/reports.ts';
 import { decodeCursor, toPage, type Page } from '../db/queries/paging.ts';
 import { parseInput, type Actor, type Deps } from './context.ts';
+import { practiceReportParams } from './practice-report.ts';
 import { keepVisible, visibility } from './visibility.ts';
 import { email, pageQuery, timezone } from './fields.ts';
 import { requireOrganization } from './organizations.ts';
@@ -42,6 +43,8 @@ export const createScheduleInput = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('evaluation'), params: evaluationParams.omit({ from: true, to: true }), ...common }).strict(),
     z.object({ kind: z.literal('benchmark'), params: benchmarkParams.omit({ from: true, to: true }), ...common }).strict(),
+    // The network practice report: each run takes the assessment year the run's period falls in.
+    z.object({ kind: z.literal('practice'), params: practiceReportParams.omit({ period: true, from: true, to: true }), ...common, format: z.enum(['html', 'pdf']) }).strict(),
   ])
   .meta({ id: 'ReportScheduleCreate' });
 
@@ -53,7 +56,7 @@ export const updateScheduleInput = z
 
 export const scheduleView = z
   .object({
-    id: z.number(), name: z.string(), kind: z.enum(['evaluation', 'benchmark']), params: z.record(z.string(), z.unknown()),
+    id: z.number(), name: z.string(), kind: z.enum(['evaluation', 'benchmark', 'practice']), params: z.record(z.string(), z.unknown()),
     period: z.enum(PERIODS), format: reportFormat, cron: z.string(), timezone: z.string(), recipients: z.array(z.string()),
     active: z.boolean(), next_run_at: z.string().nullable(), created_at: z.string(), updated_at: z.string(),
     runs: z.array(z.object({ due_at: z.string(), status: z.string(), report_id: z.number().nullable(), delivery: z.string().nullable(), error: z.string().nullable(), started_at: z.string(), finished_at: z.string().nullable() })).optional(),
@@ -68,7 +71,7 @@ function nextRun(s: q.ScheduleRow, now: string): string | null {
 
 function view(s: q.ScheduleRow, now: string, runs?: q.RunRow[]): ScheduleView {
   return {
-    id: s.id, name: s.name, kind: s.kind === 'benchmark' ? 'benchmark' : 'evaluation', params: JSON.parse(s.params) as Record<string, unknown>,
+    id: s.id, name: s.name, kind: s.kind === 'benchmark' || s.kind === 'practice' ? s.kind : 'evaluation', params: JSON.parse(s.params) as Record<string, unknown>,
     period: z.enum(PERIODS).parse(s.period), format: reportFormat.parse(s.format), cron: s.cron, timezone: s.timezone,
     recipients: JSON.parse(s.recipients) as string[], active: s.active === 1, next_run_at: nextRun(s, now),
     created_at: s.created_at, updated_at: s.updated_at,
@@ -193,7 +196,8 @@ export async function executeRun(actor: Actor, run: ClaimedRun, deps: Deps): Pro
   const s = run.schedule;
   const period = periodBefore(localDate(run.dueAt, s.timezone), z.enum(PERIODS).parse(s.period));
   try {
-    const params = { ...(JSON.parse(s.params) as Record<string, unknown>), ...period };
+    const stored = JSON.parse(s.params) as Record<string, unknown>;
+    const params = s.kind === 'practice' ? { ...stored, period: period.from.slice(0, 4), ...period } : { ...stored, ...period };
     const report = await generateReport(actor, { kind: s.kind, params, format: s.format }, deps, s.id);
     await q.finishRun(deps.db.kysely, run.runId, { status: 'done', report_id: report.id, error: null, delivery: null, finished_at: deps.now() });
     return report;

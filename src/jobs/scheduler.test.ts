@@ -127,3 +127,17 @@ describe('scheduled reports', () => {
     expect(reports.items[0]?.params).toMatchObject({ from: '2018-12-31', to: '2019-01-06' });
   });
 });
+
+describe('scheduled practice reports', () => {
+  it("makes the network practice report of the year the run's period falls in", async () => {
+    const base = makeDeps(db);
+    const s = await createSchedule(SYSTEM, { name: 'NET practice', kind: 'practice', params: { group: 'NET', lang: 'en' }, period: 'previous_year', format: 'html', cron: '0 6 2 1 *' }, at('2019-06-01T00:00:00.000Z', base));
+    expect(s.kind).toBe('practice');
+    const now = at('2020-01-02T07:00:00.000Z', base);
+    await runDueReports(now, log); // other schedules of this file are due too
+    const reports = await listReports(SYSTEM, { schedule: s.id }, now);
+    expect(reports.items).toHaveLength(1);
+    expect(reports.items[0]).toMatchObject({ kind: 'practice', format: 'html', params: { group: 'NET', period: '2019', from: '2019-01-01', to: '2019-12-31' } });
+    await expect(createSchedule(SYSTEM, { name: 'x', kind: 'practice', params: { group: 'NET' }, format: 'csv', cron: '0 6 2 1 *' }, base)).rejects.toThrow(/not valid/);
+  });
+});
