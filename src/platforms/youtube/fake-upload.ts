@@ -59,7 +59,18 @@ export class FakeYtUploads {
     const s = this.sessions.get(uploadId);
     if (!s || s.channelId !== channel.id) return { status: 404, body: gErr(404, 'notFound', 'The upload session does not exist.', 'global') };
     if (s.videoId) return { status: 200, body: this.resource(channel, s) };
-    const received = Number(r.headers['content-length'] ?? 0);
+    const size = Number(r.headers['content-length'] ?? 0);
+    // A chunk (Content-Range: bytes a-b/total) or the whole file.
+    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(r.headers['content-range'] ?? ''));
+    let received = size;
+    if (range) {
+      const [from, to, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
+      if (from !== (s.receivedBytes ?? 0) || to - from + 1 !== size || total !== s.declaredBytes)
+        return { status: 400, body: gErr(400, 'badContent', `unexpected chunk ${from}-${to}/${total} after ${s.receivedBytes ?? 0} bytes`, 'global') };
+      s.receivedBytes = to + 1;
+      if (to + 1 < total) return { status: 308, headers: { range: `bytes=0-${to}` } };
+      received = total;
+    }
     if (Number.isFinite(s.declaredBytes) && received !== s.declaredBytes) return { status: 400, body: gErr(400, 'badContent', `expected ${s.declaredBytes} bytes, got ${received}`, 'global') };
     this.uploadsLeft -= 1;
     const videoId = `vid${String(++this.seq).padStart(8, '0')}`;

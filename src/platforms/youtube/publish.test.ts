@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutcomeUnknown, Rejected, type CallContext, type Variant, type VariantMedia } from '../types.ts';
 import { YoutubeAdapter } from './adapter.ts';
+import { UPLOAD_CHUNK } from './publish.ts';
 import { FAKE_GOOGLE_CLIENT, FAKE_YT_KEY, FakeYoutube } from './fake.ts';
 
 let fake: FakeYoutube;
@@ -35,6 +36,17 @@ describe('YouTube publishing against its fake', () => {
     expect(units).toEqual([['videos.insert', 1]]);
     const calls = fake.server.requests.slice(-2).map((r) => `${r.method} ${r.path}`);
     expect(calls).toEqual(['POST /upload/youtube/v3/videos', 'PUT /upload/youtube/v3/videos']);
+  });
+
+  it('sends a large video in chunks, never the whole file at once', async () => {
+    const big = new Uint8Array(UPLOAD_CHUNK * 2 + 1000).map((_, i) => i % 253);
+    const reads: number[] = [];
+    const media: VariantMedia = { kind: 'video', mime: 'video/mp4', bytes: big.length, read: (o, l) => (reads.push(l), Promise.resolve(big.subarray(o, o + l))) };
+    const p = await yt.publish(own, owner(), { title: 'Webinar panjang', text: 'x', media: [media] });
+    expect(uploads()[0]).toMatchObject({ id: p.postId });
+    expect(reads).toEqual([UPLOAD_CHUNK, UPLOAD_CHUNK, 1000]);
+    expect([...fake.uploads.sessions.values()].at(-1)).toMatchObject({ declaredBytes: big.length, receivedBytes: big.length });
+    expect(fake.server.requests.slice(-3).map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT']);
   });
 
   it('takes the first line of the text as title when the variant has none', async () => {

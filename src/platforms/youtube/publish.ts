@@ -51,6 +51,9 @@ function authHeader(ctx: CallContext): Record<string, string> {
   return { authorization: `Bearer ${ctx.access.accessToken}` };
 }
 
+/** 8 MiB: YouTube wants chunks in multiples of 256 KiB. */
+export const UPLOAD_CHUNK = 32 * 256 * 1024;
+
 export async function uploadVideo(o: UploadOptions, ctx: CallContext, v: Variant): Promise<Published> {
   const { video, title, description } = checkYoutubeVariant(v);
   const headers = authHeader(ctx);
@@ -66,13 +69,27 @@ export async function uploadVideo(o: UploadOptions, ctx: CallContext, v: Variant
   if (init.status >= 400) throw o.error(init, false);
   const session = init.headers.get('location');
   if (!session) throw new Temporary('youtube', 'the upload was not given a session address');
-  const data = await (video.read as NonNullable<VariantMedia['read']>)(0, bytes);
-  if (data.length !== bytes) throw new Rejected('youtube', 'the video file changed size since it was added to the library');
-  const put = await call('youtube', session, {
-    method: 'PUT', raw: data, write: true, timeoutMs: Math.max(o.timeoutMs, MIN_UPLOAD_MS, Math.ceil(bytes / 1000)),
-    headers: { ...headers, 'content-type': type },
-  });
-  if (put.status >= 400) throw o.error(put, true);
+  // The bytes go in chunks (a multiple of 256 KiB), so a large video is never held in memory whole. Only
+  // the last chunk can create the video: a lost answer before it is Temporary, on it OutcomeUnknown.
+  const read = video.read as NonNullable<VariantMedia['read']>;
+  let offset = 0;
+  let put: Awaited<ReturnType<typeof call>> | undefined;
+  while (offset < bytes) {
+    const length = Math.min(UPLOAD_CHUNK, bytes - offset);
+    const data = await read(offset, length);
+    if (data.length !== length) throw new Rejected('youtube', 'the video file changed size since it was added to the library');
+    const last = offset + length >= bytes;
+    put = await call('youtube', session, {
+      method: 'PUT', raw: data, write: last, timeoutMs: Math.max(o.timeoutMs, MIN_UPLOAD_MS, Math.ceil(length / 1000)),
+      headers: { ...headers, 'content-type': type, 'content-range': `bytes ${offset}-${offset + length - 1}/${bytes}` },
+    });
+    if (put.status >= 400) throw o.error(put, last);
+    if (put.status !== 308) break;
+    // 308 Resume Incomplete: the Range header says how much arrived; go on from there.
+    const got = /bytes=0-(\d+)/.exec(put.headers.get('range') ?? '');
+    offset = got ? Number(got[1]) + 1 : 0;
+  }
+  if (!put || put.status === 308) throw new Temporary('youtube', 'the upload did not finish');
   const id = str(pick(put.body, 'id'));
   if (!id) throw new OutcomeUnknown('youtube', 'the upload finished without a video id; the video may exist');
   return { postId: id, permalink: `https://www.youtube.com/watch?v=${id}` };
