@@ -2,12 +2,10 @@
 // sync's inbox stream, YouTube's units are counted, and a reply goes out once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict } from '../core/errors.ts';
-import { findAccount } from '../db/queries/accounts.ts';
-import { saveConnection } from '../db/queries/connections.ts';
 import { quotaUsed } from '../db/queries/sync.ts';
 import { startFakes, type Fakes } from '../platforms/fakes.ts';
 import { connectorsFromSettings } from '../platforms/registry.ts';
-import { seal, tokenKey } from '../platforms/secrets.ts';
+import { accountIdOf, connectAccount } from '../testing/connections.ts';
 import { quotaDay } from '../platforms/youtube/quota.ts';
 import { createTestDb, type TestDb } from '../testing/db.ts';
 import { createAccount } from './accounts.ts';
@@ -26,17 +24,9 @@ let db: TestDb;
 let fakes: Fakes;
 let deps: Deps;
 
-async function accountId(platform: string, handle: string): Promise<number> {
-  const a = await findAccount(db.kysely, platform, handle.toLowerCase());
-  if (!a) throw new Error(`no ${platform}/${handle}`);
-  return a.id;
-}
+const accountId = (platform: string, handle: string): Promise<number> => accountIdOf(db, platform, handle);
 
-async function connect(platform: string, handle: string, accessToken: string): Promise<void> {
-  const id = await accountId(platform, handle);
-  const access = seal(accessToken, tokenKey(SECRET), `connections:${id}:access_token`);
-  await saveConnection(db.kysely, { account_id: id, platform, status: 'active', access_token: access, refresh_token: null, expires_at: null, scopes: '', last_error: null, flagged_at: null, created_at: NOW, updated_at: NOW });
-}
+const connect = (platform: string, handle: string, accessToken: string): Promise<void> => connectAccount(db, SECRET, NOW, platform, handle, { accessToken });
 
 const entries = async (account: string): Promise<InboxEntryView[]> => (await listInbox(SYSTEM, 'BSN', { account, limit: 500 }, deps)).items;
 const entry = async (account: string, externalId: string): Promise<InboxEntryView> => {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { findAccount } from '../db/queries/accounts.ts';
-import { findConnection, saveConnection } from '../db/queries/connections.ts';
+import { accountIdOf, connectAccount } from '../testing/connections.ts';
+import { findConnection } from '../db/queries/connections.ts';
 import { claimCursor, cursorsOf, ensureCursors, scheduleNow } from '../db/queries/sync.ts';
 import { startFakes, type Fakes } from '../platforms/fakes.ts';
 import { connectorsFromSettings } from '../platforms/registry.ts';
-import { open, seal, tokenKey } from '../platforms/secrets.ts';
+import { open, tokenKey } from '../platforms/secrets.ts';
 import { createTestDb, type TestDb } from '../testing/db.ts';
 import { createAccount } from './accounts.ts';
 import { listConnections } from './connections.ts';
@@ -19,23 +20,11 @@ let db: TestDb;
 let fakes: Fakes;
 let deps: Deps;
 
-async function accountId(platform: string, handle: string): Promise<number> {
-  const a = await findAccount(db.kysely, platform, handle.toLowerCase());
-  if (!a) throw new Error(`no ${platform}/${handle}`);
-  return a.id;
-}
+const accountId = (platform: string, handle: string): Promise<number> => accountIdOf(db, platform, handle);
 
 /** A connection as a finished OAuth flow would have left it. */
-async function connect(platform: string, handle: string, t: { accessToken: string; refreshToken?: string | null; expiresAt?: string | null }): Promise<void> {
-  const id = await accountId(platform, handle);
-  const key = tokenKey(SECRET);
-  await saveConnection(db.kysely, {
-    account_id: id, platform, status: 'active',
-    access_token: seal(t.accessToken, key, `connections:${id}:access_token`),
-    refresh_token: t.refreshToken ? seal(t.refreshToken, key, `connections:${id}:refresh_token`) : null,
-    expires_at: t.expiresAt ?? null, scopes: '', last_error: null, flagged_at: null, created_at: NOW, updated_at: NOW,
-  });
-}
+const connect = (platform: string, handle: string, t: { accessToken: string; refreshToken?: string | null; expiresAt?: string | null }): Promise<void> =>
+  connectAccount(db, SECRET, NOW, platform, handle, t);
 
 async function counts(): Promise<{ snapshots: number; posts: number; metrics: number }> {
   const one = async (table: 'audience_snapshots' | 'posts' | 'post_metrics') => Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

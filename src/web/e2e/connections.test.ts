@@ -3,13 +3,12 @@
 // banner and the notice after connecting, settles a failed publication; an admin sees the service status.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.ts';
 import { findAccount } from '../../db/queries/accounts.ts';
 import { saveConnection } from '../../db/queries/connections.ts';
 import { insertPublications } from '../../db/queries/publishing.ts';
 import { chromiumPath, type Server } from './harness.ts';
 import { apiAs, signIn } from './session.ts';
-import { useServerAndBrowser } from './suite.ts';
+import { useServerAndBrowser, withServerDatabase } from './suite.ts';
 
 const ADMIN = { email: 'conn-admin@example.org', password: 'e2e-conn-password-1', role: 'admin' };
 const MANAGER = { email: 'conn-manager@example.org', password: 'e2e-conn-password-2', role: 'manager', org: 'BSN' };
@@ -22,10 +21,8 @@ describe.skipIf(!chromiumPath())('connections, publishing queue and service stat
 
   beforeAll(async () => {
     ({ server, browser, auth } = e2e);
-    const target = e2e.target;
     // Connections as OAuth and a dead token would have left them, written straight into the server's database.
-    const db = openDatabase(target.kind === 'postgres' ? target : { kind: 'sqlite', path: `${server.env.DATA_DIR}/socialbench.db` });
-    try {
+    await withServerDatabase(e2e, async (db) => {
       const now = new Date().toISOString();
       for (const [platform, handle, status] of [['x', 'bsn_sni', 'expired'], ['facebook', 'bsn.sni', 'active']] as const) {
         const a = await findAccount(db.kysely, platform, handle);
@@ -35,9 +32,7 @@ describe.skipIf(!chromiumPath())('connections, publishing queue and service stat
           last_error: status === 'expired' ? 'the token was revoked' : null, flagged_at: status === 'expired' ? now : null, created_at: now, updated_at: now,
         });
       }
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   async function open(path: string, who: { email: string; password: string }, width = 1280): Promise<{ page: Page; errors: string[] }> {
@@ -85,14 +80,11 @@ describe.skipIf(!chromiumPath())('connections, publishing queue and service stat
     // A failed publication of a new item, as the worker would have left it.
     const item = await apiAs(page, 'POST', '/api/organizations/BSN/content', { title: 'E2E Hari Standar' });
     expect(item.status).toBe(201);
-    const db = openDatabase(e2e.target.kind === 'postgres' ? e2e.target : { kind: 'sqlite', path: `${server.env.DATA_DIR}/socialbench.db` });
-    try {
+    await withServerDatabase(e2e, async (db) => {
       const a = await findAccount(db.kysely, 'x', 'bsn_sni');
       const now = new Date().toISOString();
       await insertPublications(db.kysely, [{ item_id: (item.json as { id: number }).id, account_id: a?.id ?? 0, platform: 'x', state: 'failed', due_at: now, next_attempt_at: now, attempts: 2, checks: 0, last_error: 'rejected: duplicate', created_at: now, updated_at: now }]);
-    } finally {
-      await db.close();
-    }
+    });
     await page.goto(`${server.url}/org/BSN/publishing?show=problems`);
     const table = page.getByTestId('publications-table');
     await table.waitFor();

@@ -2,11 +2,10 @@
 // responsiveness summary, marking done and the status filter; usable at 375 px.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.ts';
 import { findAccount } from '../../db/queries/accounts.ts';
 import { insertEntries } from '../../db/queries/inbox.ts';
 import { chromiumPath, type Server } from './harness.ts';
-import { useServerAndBrowser } from './suite.ts';
+import { useServerAndBrowser, withServerDatabase } from './suite.ts';
 import { signIn } from './session.ts';
 
 const ADMIN = { email: 'inbox-admin@example.org', password: 'e2e-inbox-password-1', role: 'admin' };
@@ -20,10 +19,8 @@ describe.skipIf(!chromiumPath())('inbox in Chromium', () => {
 
   beforeAll(async () => {
     ({ server, browser, auth } = e2e);
-    const target = e2e.target;
     // Entries as the sync would have stored them, written straight into the server's database.
-    const db = openDatabase(target.kind === 'postgres' ? target : { kind: 'sqlite', path: `${server.env.DATA_DIR}/socialbench.db` });
-    try {
+    await withServerDatabase(e2e, async (db) => {
       const a = await findAccount(db.kysely, 'x', 'bsn_sni');
       if (!a) throw new Error('the demo has no x/bsn_sni');
       const now = Date.now();
@@ -34,9 +31,7 @@ describe.skipIf(!chromiumPath())('inbox in Chromium', () => {
         first_reply_at: reply, done_at: null, created_at: received, updated_at: received,
       });
       await insertEntries(db.kysely, [row('e2e1', XSS, at(5), null), row('e2e2', 'Terima kasih infonya!', at(30), at(29.5))]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {

@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseTarget } from '../../config.ts';
+import { openDatabase, type Db } from '../../db/database.ts';
 import { createTestTarget } from '../../testing/db.ts';
 import { ensureWebBuild, launchBrowser, startServer, type Server } from './harness.ts';
 import { addUser, hasAuth } from './session.ts';
@@ -37,4 +38,17 @@ export function useServerAndBrowser(users: UserSpec[]): E2E {
     for (const f of cleanups) await f();
   });
   return e2e;
+}
+
+/**
+ * Runs `fn` on the server's own database (on SQLite the server keeps its file in its DATA_DIR, not at
+ * the test target), for rows a test writes as a sync or OAuth would have.
+ */
+export async function withServerDatabase<T>(e2e: E2E, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(e2e.target.kind === 'postgres' ? e2e.target : { kind: 'sqlite', path: `${e2e.server.env.DATA_DIR}/socialbench.db` });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
 }
